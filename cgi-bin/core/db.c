@@ -1,0 +1,328 @@
+/* db.c: the page process's one MariaDB connection. Statements are prepared lazily and
+ * again after each reconnect (a reconnect voids every prepared statement); results
+ * are copied into the caller's arena as text. No MYSQL_OPT_RECONNECT: we reconnect
+ * ourselves, once, and only outside a transaction. */
+#include "db.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+static MYSQL *conn;
+static unsigned generation; /* grows with each connection; statements remember theirs */
+static const config *settings;
+static bool in_transaction;
+
+static bool connection_lost(unsigned err)
+{
+    return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_STMT_CLOSED ||
+           err == ER_UNKNOWN_STMT_HANDLER || err == ER_CONNECTION_KILLED;
+}
+
+static void disconnect(void)
+{
+    if (conn)
+        mysql_close(conn);
+    conn = NULL;
+}
+
+static db_status connect_now(void)
+{
+    disconnect();
+    conn = mysql_init(NULL);
+    if (!conn)
+        return DB_UNAVAILABLE;
+    mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    mysql_optionsv(conn, MYSQL_INIT_COMMAND,
+                   "SET SESSION sql_mode='STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,"
+                   "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION', time_zone='+00:00'");
+    unsigned timeout = 5;
+    mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    if (!mysql_real_connect(conn, NULL, settings->db_user, settings->db_password, settings->db_name, 0,
+                            settings->db_socket[0] ? settings->db_socket : NULL, 0)) {
+        log_error("db connect: %s", mysql_error(conn));
+        disconnect();
+        return DB_UNAVAILABLE;
+    }
+    generation++;
+    in_transaction = false;
+    return DB_OK;
+}
+
+db_status db_open(const config *c)
+{
+    settings = c;
+    return connect_now();
+}
+
+void db_close(void)
+{
+    disconnect();
+}
+
+bool db_in_transaction(void)
+{
+    return in_transaction;
+}
+
+/* Runs a fixed control statement (no user data). */
+static db_status simple(const char *sql)
+{
+    if (!conn && connect_now() != DB_OK)
+        return DB_UNAVAILABLE;
+    if (mysql_query(conn, sql) == 0)
+        return DB_OK;
+    unsigned err = mysql_errno(conn);
+    log_error("db %s: %s", sql, mysql_error(conn));
+    if (connection_lost(err)) {
+        disconnect();
+        return DB_UNAVAILABLE;
+    }
+    return DB_ERROR;
+}
+
+db_status db_begin(void)
+{
+    db_status s = simple("START TRANSACTION");
+    if (s == DB_UNAVAILABLE && !in_transaction) /* went away while idle: one more try */
+        s = simple("START TRANSACTION");
+    if (s == DB_OK)
+        in_transaction = true;
+    return s;
+}
+
+db_status db_commit(void)
+{
+    db_status s = simple("COMMIT");
+    in_transaction = false;
+    return s;
+}
+
+db_status db_rollback(void)
+{
+    in_transaction = false;
+    return conn ? simple("ROLLBACK") : DB_OK;
+}
+
+db_status db_check(void)
+{
+    if (conn && mysql_ping(conn) == 0)
+        return DB_OK;
+    return connect_now();
+}
+
+static db_status prepare(db_stmt *st)
+{
+    if (st->handle && st->generation == generation)
+        return DB_OK;
+    if (st->handle) {
+        /* The old handle belonged to a closed connection: closing it frees client memory only. */
+        mysql_stmt_close(st->handle);
+        st->handle = NULL;
+    }
+    MYSQL_STMT *h = mysql_stmt_init(conn);
+    if (!h)
+        return DB_ERROR;
+    if (mysql_stmt_prepare(h, st->sql, (unsigned long)strlen(st->sql)) != 0) {
+        unsigned err = mysql_stmt_errno(h);
+        log_error("db prepare %s: %s", st->name, mysql_stmt_error(h));
+        mysql_stmt_close(h);
+        return connection_lost(err) ? DB_UNAVAILABLE : DB_ERROR;
+    }
+    bool update_max = true;
+    mysql_stmt_attr_set(h, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+    st->handle = h;
+    st->generation = generation;
+    return DB_OK;
+}
+
+/* Copies every row of the stored result into the arena as text. */
+static db_status fetch_all(db_stmt *st, MYSQL_RES *meta, arena *a, db_rows *rows)
+{
+    MYSQL_STMT *h = st->handle;
+    size_t columns = mysql_num_fields(meta);
+    MYSQL_FIELD *fields = mysql_fetch_fields(meta);
+    size_t count = (size_t)mysql_stmt_num_rows(h);
+    MYSQL_BIND *bind = calloc(columns ? columns : 1, sizeof *bind);
+    unsigned long *lengths = calloc(columns ? columns : 1, sizeof *lengths);
+    my_bool *nulls = calloc(columns ? columns : 1, sizeof *nulls);
+    my_bool *errors = calloc(columns ? columns : 1, sizeof *errors);
+    char **buffers = calloc(columns ? columns : 1, sizeof *buffers);
+    db_status status = DB_OK;
+    if (!bind || !lengths || !nulls || !errors || !buffers)
+        status = DB_ERROR;
+    for (size_t c = 0; status == DB_OK && c < columns; c++) {
+        unsigned long size = fields[c].max_length > 64 ? fields[c].max_length + 1 : 65;
+        buffers[c] = malloc(size);
+        if (!buffers[c]) {
+            status = DB_ERROR;
+            break;
+        }
+        bind[c].buffer_type = MYSQL_TYPE_STRING;
+        bind[c].buffer = buffers[c];
+        bind[c].buffer_length = size;
+        bind[c].length = &lengths[c];
+        bind[c].is_null = &nulls[c];
+        bind[c].error = &errors[c];
+    }
+    rows->count = count;
+    rows->columns = columns;
+    rows->cells = NULL;
+    if (status == DB_OK && count && columns) {
+        rows->cells = arena_alloc(a, count * columns * sizeof *rows->cells);
+        if (!rows->cells)
+            status = DB_ERROR;
+    }
+    if (status == DB_OK && mysql_stmt_bind_result(h, bind) != 0) {
+        log_error("db bind result %s: %s", st->name, mysql_stmt_error(h));
+        status = DB_ERROR;
+    }
+    for (size_t r = 0; status == DB_OK && r < count; r++) {
+        int rc = mysql_stmt_fetch(h);
+        if (rc == 1 || rc == MYSQL_NO_DATA) {
+            log_error("db fetch %s: %s", st->name, mysql_stmt_error(h));
+            status = DB_ERROR;
+            break;
+        }
+        for (size_t c = 0; c < columns; c++) {
+            char **cell = &rows->cells[r * columns + c];
+            if (nulls[c]) {
+                *cell = NULL;
+                continue;
+            }
+            if (lengths[c] < bind[c].buffer_length) {
+                *cell = arena_strndup(a, buffers[c], lengths[c]);
+            } else {
+                /* Truncated (MYSQL_DATA_TRUNCATED): fetch the whole value into the arena. */
+                char *whole = arena_alloc(a, lengths[c] + 1);
+                MYSQL_BIND one = {0};
+                unsigned long got = 0;
+                one.buffer_type = MYSQL_TYPE_STRING;
+                one.buffer = whole;
+                one.buffer_length = lengths[c] + 1;
+                one.length = &got;
+                if (!whole || mysql_stmt_fetch_column(h, &one, (unsigned)c, 0) != 0) {
+                    status = DB_ERROR;
+                    break;
+                }
+                whole[got < lengths[c] ? got : lengths[c]] = '\0';
+                *cell = whole;
+            }
+            if (!*cell)
+                status = DB_ERROR;
+        }
+    }
+    for (size_t c = 0; buffers && c < columns; c++)
+        free(buffers[c]);
+    free(buffers);
+    free(errors);
+    free(nulls);
+    free(lengths);
+    free(bind);
+    return status;
+}
+
+/* One try at executing st; *lost tells whether the connection went away. */
+static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows, bool *lost)
+{
+    *lost = false;
+    if (!conn && connect_now() != DB_OK) {
+        *lost = true;
+        return DB_UNAVAILABLE;
+    }
+    db_status s = prepare(st);
+    if (s != DB_OK) {
+        *lost = s == DB_UNAVAILABLE;
+        return s;
+    }
+    MYSQL_STMT *h = st->handle;
+    if (mysql_stmt_param_count(h) != nargs) {
+        log_error("db %s: %lu parameters, %lu given", st->name, (unsigned long)mysql_stmt_param_count(h),
+                  (unsigned long)nargs);
+        return DB_ERROR;
+    }
+    MYSQL_BIND bind[nargs ? nargs : 1];
+    unsigned long lengths[nargs ? nargs : 1];
+    memset(bind, 0, sizeof bind);
+    for (size_t i = 0; i < nargs; i++) {
+        switch (args[i].type) {
+        case DB_ARG_INT:
+            bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+            bind[i].buffer = (void *)&args[i].i;
+            break;
+        case DB_ARG_TEXT:
+            lengths[i] = (unsigned long)args[i].len;
+            bind[i].buffer_type = MYSQL_TYPE_STRING;
+            bind[i].buffer = (void *)args[i].s;
+            bind[i].buffer_length = lengths[i];
+            bind[i].length = &lengths[i];
+            break;
+        case DB_ARG_NULL:
+            bind[i].buffer_type = MYSQL_TYPE_NULL;
+            break;
+        }
+    }
+    if ((nargs && mysql_stmt_bind_param(h, bind) != 0) || mysql_stmt_execute(h) != 0) {
+        unsigned err = mysql_stmt_errno(h);
+        if (err == ER_DUP_ENTRY)
+            return DB_DUPLICATE;
+        log_error("db %s: %u %s", st->name, err, mysql_stmt_error(h));
+        if (connection_lost(err)) {
+            *lost = true;
+            disconnect();
+            return DB_UNAVAILABLE;
+        }
+        return DB_ERROR;
+    }
+    MYSQL_RES *meta = mysql_stmt_result_metadata(h);
+    if (!meta) {
+        if (rows) {
+            memset(rows, 0, sizeof *rows);
+            rows->affected = (unsigned long long)mysql_stmt_affected_rows(h);
+            rows->insert_id = (unsigned long long)mysql_stmt_insert_id(h);
+        }
+        return DB_OK;
+    }
+    if (mysql_stmt_store_result(h) != 0) {
+        log_error("db store %s: %s", st->name, mysql_stmt_error(h));
+        mysql_free_result(meta);
+        return DB_ERROR;
+    }
+    db_rows scratch;
+    s = fetch_all(st, meta, a, rows ? rows : &scratch);
+    mysql_free_result(meta);
+    mysql_stmt_free_result(h);
+    return s;
+}
+
+db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows)
+{
+    bool lost;
+    db_status s = exec_once(st, args, nargs, a, rows, &lost);
+    /* Retry once on a fresh connection, but never inside a transaction: its earlier
+     * statements died with the old connection. */
+    if (s == DB_UNAVAILABLE && lost && !in_transaction) {
+        if (connect_now() == DB_OK)
+            s = exec_once(st, args, nargs, a, rows, &lost);
+    } else if (s == DB_UNAVAILABLE) {
+        in_transaction = false;
+    }
+    return s;
+}
+
+const char *db_cell(const db_rows *r, size_t row, size_t col)
+{
+    if (row >= r->count || col >= r->columns)
+        return NULL;
+    return r->cells[row * r->columns + col];
+}
+
+long long db_cell_int(const db_rows *r, size_t row, size_t col)
+{
+    const char *s = db_cell(r, row, col);
+    return s ? strtoll(s, NULL, 10) : 0;
+}

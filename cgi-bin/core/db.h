@@ -1,0 +1,69 @@
+/* db.h: the one database connection of a page process. Statements are declared where
+ * they are used (in domain/) with DB_STMT, prepared on first use and prepared again
+ * after a reconnect. Results are copied into the request's arena as text. */
+#ifndef WUYE_DB_H
+#define WUYE_DB_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "config.h"
+
+typedef struct db_stmt {
+    const char *name; /* for the log */
+    const char *sql;
+    void *handle;     /* MYSQL_STMT *, owned by db.c */
+    unsigned generation;
+} db_stmt;
+
+#define DB_STMT(name, sql) {name, sql, NULL, 0}
+
+typedef enum { DB_ARG_NULL, DB_ARG_INT, DB_ARG_TEXT } db_arg_type;
+
+typedef struct db_arg {
+    db_arg_type type;
+    long long i;
+    const char *s;
+    size_t len;
+} db_arg;
+
+#define DB_INT(v) ((db_arg){DB_ARG_INT, (long long)(v), NULL, 0})
+#define DB_TEXT(v) ((db_arg){DB_ARG_TEXT, 0, (v), strlen(v)})
+#define DB_TEXTN(v, n) ((db_arg){DB_ARG_TEXT, 0, (v), (n)})
+#define DB_NULL ((db_arg){DB_ARG_NULL, 0, NULL, 0})
+
+/* The rows of a result, each cell NUL-terminated text (NULL for SQL NULL). */
+typedef struct db_rows {
+    size_t count;
+    size_t columns;
+    char **cells; /* count * columns */
+    unsigned long long affected;
+    unsigned long long insert_id;
+} db_rows;
+
+typedef enum {
+    DB_OK = 0,
+    DB_ERROR = -1,       /* a statement failed: log names it; the page answers 500 */
+    DB_UNAVAILABLE = -2, /* no connection even after one reconnect: 503 */
+    DB_DUPLICATE = -3,   /* a unique key refused the row */
+} db_status;
+
+/* Connects with the configured socket, utf8mb4 and strict mode. */
+db_status db_open(const config *c);
+/* Closes the connection and every prepared statement. */
+void db_close(void);
+/* Executes st with args; rows (may be NULL for statements without results) are
+ * allocated in a. Reconnects once when the server went away outside a transaction. */
+db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows);
+/* Transactions; a request that ends inside one is rolled back by the page loop. */
+db_status db_begin(void);
+db_status db_commit(void);
+db_status db_rollback(void);
+bool db_in_transaction(void);
+/* Cell text (NULL for SQL NULL); row and column must be in range. */
+const char *db_cell(const db_rows *r, size_t row, size_t col);
+/* Cell as an integer (0 for NULL). */
+long long db_cell_int(const db_rows *r, size_t row, size_t col);
+/* Pings; reconnects when the server went away. */
+db_status db_check(void);
+
+#endif

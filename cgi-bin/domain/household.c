@@ -1,0 +1,68 @@
+/* household.c: the SQL behind a resident's view of their own home. */
+#include "household.h"
+
+#include <string.h>
+
+const char *household_relation_name(const char *relation)
+{
+    if (!relation)
+        return "";
+    if (!strcmp(relation, "owner"))
+        return "业主";
+    if (!strcmp(relation, "tenant"))
+        return "租户";
+    if (!strcmp(relation, "family"))
+        return "家庭成员";
+    return "其他住户";
+}
+
+db_status household_load(arena *a, long long account_id, household *out)
+{
+    static db_stmt unit = DB_STMT(
+        "household_unit",
+        "SELECT u.id, u.code, b.name, u.floor, u.area_m2, u.type, o.relation, c.name, c.phone, c.address "
+        "FROM account a JOIN community c ON c.id = a.community_id "
+        "LEFT JOIN unit u ON u.id = a.current_unit_id LEFT JOIN building b ON b.id = u.building_id "
+        "LEFT JOIN occupancy o ON o.unit_id = u.id AND o.person_id = a.person_id AND o.until IS NULL "
+        "WHERE a.id = ? LIMIT 1");
+    static db_stmt members = DB_STMT(
+        "household_members",
+        "SELECT p.name, o.relation, DATE_FORMAT(o.since, '%Y-%m-%d'), p.id = a.person_id "
+        "FROM account a JOIN occupancy o ON o.unit_id = a.current_unit_id AND o.until IS NULL "
+        "JOIN person p ON p.id = o.person_id WHERE a.id = ? "
+        "ORDER BY FIELD(o.relation, 'owner', 'tenant', 'family', 'other'), o.since, p.id LIMIT 50");
+    db_rows rows;
+    db_arg args[1] = {DB_INT(account_id)};
+    memset(out, 0, sizeof *out);
+    db_status s = db_exec(&unit, args, 1, a, &rows);
+    if (s != DB_OK)
+        return s;
+    if (rows.count == 0)
+        return DB_OK;
+    out->unit_id = db_cell_int(&rows, 0, 0);
+    out->unit_code = db_cell(&rows, 0, 1);
+    out->building_name = db_cell(&rows, 0, 2);
+    out->floor = (int)db_cell_int(&rows, 0, 3);
+    out->area_m2 = db_cell(&rows, 0, 4);
+    out->unit_type = db_cell(&rows, 0, 5);
+    out->relation = db_cell(&rows, 0, 6);
+    out->community_name = db_cell(&rows, 0, 7);
+    out->community_phone = db_cell(&rows, 0, 8);
+    out->community_address = db_cell(&rows, 0, 9);
+    if (!out->unit_id)
+        return DB_OK;
+    s = db_exec(&members, args, 1, a, &rows);
+    if (s != DB_OK)
+        return s;
+    out->members = arena_alloc(a, (rows.count ? rows.count : 1) * sizeof *out->members);
+    if (!out->members)
+        return DB_ERROR;
+    for (size_t i = 0; i < rows.count; i++) {
+        out->members[i].name = db_cell(&rows, i, 0);
+        out->members[i].relation = db_cell(&rows, i, 1);
+        out->members[i].since = db_cell(&rows, i, 2);
+        out->members[i].is_self = (int)db_cell_int(&rows, i, 3);
+    }
+    out->member_count = rows.count;
+    return DB_OK;
+}

@@ -1,0 +1,58 @@
+/* portal/home.c: /portal/home, the resident's start page: their home and household. */
+#include <string.h>
+
+#include "../core/page.h"
+#include "../domain/household.h"
+
+static const char *unit_type_name(const char *type)
+{
+    if (!type)
+        return "";
+    return !strcmp(type, "shop") ? "商铺" : !strcmp(type, "parking") ? "车位" : !strcmp(type, "storage") ? "储藏室" : "住宅";
+}
+
+static int home_get(page_ctx *ctx)
+{
+    household h;
+    db_status s = household_load(ctx->arena, ctx->user.id, &h);
+    if (s != DB_OK)
+        return page_db_error(ctx, s);
+    view *body = page_body(ctx, "portal/home.tpl", "首页");
+    if (!body)
+        return 500;
+    view_set(body, "USER_NAME", ctx->user.name);
+    view_set(body, "COMMUNITY_NAME", h.community_name);
+    view_set(body, "COMMUNITY_PHONE", h.community_phone);
+    view_set(body, "COMMUNITY_ADDRESS", h.community_address);
+    if (!h.unit_id) {
+        view_show(body, "NO_UNIT");
+        return 0;
+    }
+    view *unit = view_add(body, "UNIT");
+    view_set(unit, "UNIT_CODE", h.unit_code);
+    view_set(unit, "BUILDING", h.building_name);
+    view_set_int(unit, "FLOOR", h.floor);
+    view_set(unit, "AREA", h.area_m2);
+    view_set(unit, "TYPE", unit_type_name(h.unit_type));
+    view_set(unit, "RELATION", household_relation_name(h.relation));
+    for (size_t i = 0; i < h.member_count; i++) {
+        view *m = view_add(unit, "MEMBER");
+        view_set(m, "NAME", h.members[i].name);
+        view_set(m, "RELATION", household_relation_name(h.members[i].relation));
+        view_set(m, "SINCE", h.members[i].since);
+        if (h.members[i].is_self)
+            view_show(m, "SELF");
+    }
+    return 0;
+}
+
+static const page home_page = {
+    .name = "portal/home",
+    .access = PAGE_RESIDENT,
+    .get = home_get,
+};
+
+int main(void)
+{
+    return page_main(&home_page);
+}

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}<section class="card login">
+  <h1>{{HEADING}}</h1>
+{{#NOTICE}}  <p class="notice" role="status">{{TEXT}}</p>
+{{/NOTICE}}  <form method="post" action="{{ACTION}}" novalidate>
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="login">{{LOGIN_LABEL}}</label>
+    <input id="login" name="login" type="{{LOGIN_TYPE}}" value="{{LOGIN}}" maxlength="100" autocomplete="username" autofocus required>
+    <small class="hint">{{LOGIN_HINT}}</small>
+{{#LOGIN_ERROR}}    <p class="field-error" data-field="login">{{MESSAGE}}</p>
+{{/LOGIN_ERROR}}    <label for="password">密码</label>
+    <input id="password" name="password" type="password" maxlength="200" autocomplete="current-password" required>
+{{#PASSWORD_ERROR}}    <p class="field-error" data-field="password">{{MESSAGE}}</p>
+{{/PASSWORD_ERROR}}    <button type="submit" class="primary">登录</button>
+  </form>
+</section>

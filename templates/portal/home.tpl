@@ -1,0 +1,30 @@
+{{%AUTOESCAPE context="HTML"}}<section class="card welcome" data-page="portal-home">
+  <h1>{{USER_NAME}}，您好</h1>
+  <p>欢迎使用{{COMMUNITY_NAME}}业主服务。</p>
+</section>
+{{#NO_UNIT}}<section class="card">
+  <h2>我的房屋</h2>
+  <p>您的账户尚未关联房屋，请携带有效证件到物业服务中心办理。</p>
+</section>
+{{/NO_UNIT}}{{#UNIT}}<section class="card household" data-unit="{{UNIT_CODE}}">
+  <h2>我的房屋</h2>
+  <dl class="facts">
+    <dt>房号</dt><dd class="unit-code">{{UNIT_CODE}}</dd>
+    <dt>楼栋</dt><dd>{{BUILDING}} · {{FLOOR}} 层</dd>
+    <dt>类型</dt><dd>{{TYPE}}</dd>
+    <dt>建筑面积</dt><dd>{{AREA}} m²</dd>
+    <dt>我的身份</dt><dd>{{RELATION}}</dd>
+  </dl>
+  <h3>家庭成员</h3>
+  <table class="list">
+    <thead><tr><th>姓名</th><th>身份</th><th>登记日期</th></tr></thead>
+    <tbody>
+{{#MEMBER}}      <tr><td>{{NAME}}{{#SELF}}（本人）{{/SELF}}</td><td>{{RELATION}}</td><td>{{SINCE}}</td></tr>
+{{/MEMBER}}    </tbody>
+  </table>
+</section>
+{{/UNIT}}<section class="card contact">
+  <h2>物业服务中心</h2>
+  <p>服务电话：<a href="tel:{{COMMUNITY_PHONE}}">{{COMMUNITY_PHONE}}</a></p>
+  <p>地址：{{COMMUNITY_ADDRESS}}</p>
+</section>
