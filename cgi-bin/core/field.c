@@ -217,7 +217,8 @@ static int check_unit_code(arena *a, const field *fd, field_value *v) {
     const char *d1 = memchr(s, '-', v->len);
     const char *d2 = d1 != NULL ? memchr(d1 + 1, '-', (size_t)(end - d1 - 1)) : NULL;
     bool ok = d2 != NULL && alnum_run(s, (size_t)(d1 - s), 1, 4) &&
-              alnum_run(d1 + 1, (size_t)(d2 - d1 - 1), 1, 4) && alnum_run(d2 + 1, (size_t)(end - d2 - 1), 1, 6);
+              alnum_run(d1 + 1, (size_t)(d2 - d1 - 1), 1, 4) &&
+              alnum_run(d2 + 1, (size_t)(end - d2 - 1), 1, 6);
     return ok ? 0 : fail(a, v, "%s应为 楼栋-单元-房号，例如 1-1-101", field_label(fd));
 }
 
@@ -314,7 +315,9 @@ static int validate_field(arena *a, const field *fd, field_value *v, const param
     if (first == NULL) {
         v->more = NULL;
         if (fd->flags & FIELD_REQUIRED) {
-            const char *verb = fd->kind == FIELD_FILE ? "请上传" : fd->kind == FIELD_ENUM ? "请选择" : "请填写";
+            const char *verb = fd->kind == FIELD_FILE   ? "请上传"
+                               : fd->kind == FIELD_ENUM ? "请选择"
+                                                        : "请填写";
             fail(a, v, "%s%s", verb, label);
         }
         return 0;

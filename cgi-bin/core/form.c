@@ -1,6 +1,8 @@
 /* form.c: parsers for percent-encoding, urlencoded pairs, multipart/form-data (RFC 7578
  * over RFC 2046) and the Cookie header. Strict: malformed input is refused, not repaired. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem: linear-time search, so a hostile body cannot make us quadratic */
+#endif
 #include "form.h"
 
 #include <stdbool.h>

@@ -114,8 +114,7 @@ int request_parse(request *req, arena *a, request_env_fn env, void *env_ctx, req
         *why = NULL;
     }
 
-    const char *method, *document_uri, *script_name, *path_info, *cookie_header, *length, *https,
-        *scheme;
+    const char *method, *document_uri, *script_name, *path_info, *cookie_header, *length, *https, *scheme;
     if (env_copy(a, env, env_ctx, "REQUEST_METHOD", &method) != 0 ||
         env_copy(a, env, env_ctx, "DOCUMENT_URI", &document_uri) != 0 ||
         env_copy_or_empty(a, env, env_ctx, "SCRIPT_NAME", &script_name) != 0 ||
@@ -157,8 +156,7 @@ int request_parse(request *req, arena *a, request_env_fn env, void *env_ctx, req
         }
     }
 
-    req->https =
-        (https != NULL && ascii_equal_nocase(https, strlen(https), "on")) ||
+    req->https = (https != NULL && ascii_equal_nocase(https, strlen(https), "on")) ||
                  (scheme != NULL && ascii_equal_nocase(scheme, strlen(scheme), "https"));
 
     if (form_parse_cookies(a, cookie_header, &req->cookies) != 0) {
@@ -172,7 +170,7 @@ int request_parse(request *req, arena *a, request_env_fn env, void *env_ctx, req
         req->content_length = parse_content_length(length);
     }
     if (req->method != METHOD_POST) {
-        return 0; /* nginx discards bodies on other methods; we never read one */
+        return 0; /* only POST carries a form here; any other body is left unread */
     }
 
     if (length == NULL) {

@@ -151,9 +151,11 @@ static void test_urlencoded_malformed(void **state) {
 
 static void test_boundary_extraction(void **state) {
     arena *a = *state;
-    assert_string_equal(form_multipart_boundary(a, "multipart/form-data; boundary=----WebKitFormBoundaryAbC123"),
-                        "----WebKitFormBoundaryAbC123");
-    assert_string_equal(form_multipart_boundary(a, "multipart/form-data; boundary=\"quoted: b=1\""), "quoted: b=1");
+    assert_string_equal(
+        form_multipart_boundary(a, "multipart/form-data; boundary=----WebKitFormBoundaryAbC123"),
+        "----WebKitFormBoundaryAbC123");
+    assert_string_equal(form_multipart_boundary(a, "multipart/form-data; boundary=\"quoted: b=1\""),
+                        "quoted: b=1");
     assert_string_equal(form_multipart_boundary(a, "multipart/form-data;boundary=abc;charset=utf-8"), "abc");
     assert_string_equal(form_multipart_boundary(a, "multipart/form-data; charset=utf-8; BOUNDARY=x"), "x");
     assert_string_equal(form_multipart_boundary(a, "multipart/form-data; boundary = \"sp\" "), "sp");
@@ -410,8 +412,9 @@ static void test_multipart_max_parts(void **state) {
     char big[20000] = "";
     size_t off = 0;
     for (int i = 0; i < 100; i++) {
-        off += (size_t)snprintf(big + off, sizeof(big) - off,
-                                "--" B "\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nv%d\r\n", i, i);
+        off +=
+            (size_t)snprintf(big + off, sizeof(big) - off,
+                             "--" B "\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nv%d\r\n", i, i);
     }
     off += (size_t)snprintf(big + off, sizeof(big) - off, "--" B "--\r\n");
     assert_int_equal(form_parse_multipart(a, B, big, off, 100, &l), 0);
@@ -442,8 +445,8 @@ static void test_cookies_odd_and_malformed(void **state) {
     arena *a = *state;
     param_list l;
     /* Values are not percent-decoded; quotes are stripped; junk pairs are skipped. */
-    assert_int_equal(form_parse_cookies(a, "a=%41; b=\"q\"; novalue; =anon; c=; d=x=y; ; bad name=1; e=\x01", &l),
-                     0);
+    assert_int_equal(
+        form_parse_cookies(a, "a=%41; b=\"q\"; novalue; =anon; c=; d=x=y; ; bad name=1; e=\x01", &l), 0);
     assert_int_equal(l.count, 4);
     assert_string_equal(param_find(&l, "a")->value, "%41");
     assert_string_equal(param_find(&l, "b")->value, "q");

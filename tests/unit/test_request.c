@@ -324,7 +324,8 @@ static void test_empty_post_without_type(void **state) {
 
 static void test_multipart_without_boundary_is_400(void **state) {
     arena *a = *state;
-    fake_env env = {{{"REQUEST_METHOD", "POST"}, {"CONTENT_LENGTH", "3"}, {"CONTENT_TYPE", "multipart/form-data"}}};
+    fake_env env = {
+        {{"REQUEST_METHOD", "POST"}, {"CONTENT_LENGTH", "3"}, {"CONTENT_TYPE", "multipart/form-data"}}};
     fake_body body = {"a=1", 3, 0, 0, 0, 0};
     request req;
     const char *why = NULL;

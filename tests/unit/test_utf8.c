@@ -35,7 +35,7 @@ static void test_chinese(void **state) {
 
 static void test_overlong_refused(void **state) {
     (void)state;
-    assert_false(VALID("\xC0\xAF"));         /* '/' in two bytes: the classic path trick */
+    assert_false(VALID("\xC0\xAF")); /* '/' in two bytes: the classic path trick */
     assert_false(VALID("\xC1\xBF"));
     assert_false(VALID("\xC0\x80"));         /* "modified UTF-8" NUL */
     assert_false(VALID("\xE0\x80\xAF"));     /* '/' in three bytes */
@@ -46,10 +46,10 @@ static void test_overlong_refused(void **state) {
 
 static void test_surrogates_refused(void **state) {
     (void)state;
-    assert_false(VALID("\xED\xA0\x80")); /* U+D800 */
-    assert_false(VALID("\xED\xAD\xBF")); /* U+DB7F */
-    assert_false(VALID("\xED\xB0\x80")); /* U+DC00 */
-    assert_false(VALID("\xED\xBF\xBF")); /* U+DFFF */
+    assert_false(VALID("\xED\xA0\x80"));             /* U+D800 */
+    assert_false(VALID("\xED\xAD\xBF"));             /* U+DB7F */
+    assert_false(VALID("\xED\xB0\x80"));             /* U+DC00 */
+    assert_false(VALID("\xED\xBF\xBF"));             /* U+DFFF */
     assert_false(VALID("\xED\xA0\xBD\xED\xB8\x80")); /* a CESU-8 surrogate pair */
 }
 
@@ -66,12 +66,12 @@ static void test_beyond_max_refused(void **state) {
 
 static void test_truncated_and_stray_refused(void **state) {
     (void)state;
-    assert_false(VALID("\xE6\x8A"));        /* 报 without its last byte */
-    assert_false(VALID("ab\xE6"));          /* lead byte at the very end */
-    assert_false(VALID("\xF0\x9F\x98"));    /* emoji missing a byte */
-    assert_false(VALID("\x80"));            /* lone continuation */
+    assert_false(VALID("\xE6\x8A"));     /* 报 without its last byte */
+    assert_false(VALID("ab\xE6"));       /* lead byte at the very end */
+    assert_false(VALID("\xF0\x9F\x98")); /* emoji missing a byte */
+    assert_false(VALID("\x80"));         /* lone continuation */
     assert_false(VALID("a\xBFz"));
-    assert_false(VALID("\xE6\x8A" "A"));    /* ASCII where a continuation belongs */
+    assert_false(VALID("\xE6\x8A\x41")); /* ASCII where a continuation belongs */
     assert_false(VALID("\xC3\xC3\xA9"));
     /* The length given is what counts, not the terminating NUL. */
     assert_false(utf8_valid("\xE6\x8A\xA5", 2));
@@ -97,14 +97,10 @@ static void test_count(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ascii_and_empty),
-        cmocka_unit_test(test_chinese),
-        cmocka_unit_test(test_overlong_refused),
-        cmocka_unit_test(test_surrogates_refused),
-        cmocka_unit_test(test_beyond_max_refused),
-        cmocka_unit_test(test_truncated_and_stray_refused),
-        cmocka_unit_test(test_nul_refused),
-        cmocka_unit_test(test_count),
+        cmocka_unit_test(test_ascii_and_empty),    cmocka_unit_test(test_chinese),
+        cmocka_unit_test(test_overlong_refused),   cmocka_unit_test(test_surrogates_refused),
+        cmocka_unit_test(test_beyond_max_refused), cmocka_unit_test(test_truncated_and_stray_refused),
+        cmocka_unit_test(test_nul_refused),        cmocka_unit_test(test_count),
     };
     return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
