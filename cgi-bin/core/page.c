@@ -247,7 +247,8 @@ static int check_csrf(page_ctx *ctx)
 /* Replaces whatever the handler built with the error page for status. */
 static void render_error(page_ctx *ctx, int status)
 {
-    response_reset(ctx->resp);
+    /* Headers already set stay: a cleared cookie, Retry-After. Only the body is replaced. */
+    buf_reset(&ctx->resp->body);
     ctx->resp->status = status;
     if (status == 405)
         response_header(ctx->resp, "Allow", ctx->page->post ? "GET, HEAD, POST" : "GET, HEAD");

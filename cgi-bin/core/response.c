@@ -28,15 +28,6 @@ void response_free(response *r)
     buf_free(&r->body);
 }
 
-void response_reset(response *r)
-{
-    r->status = 200;
-    r->has_content_type = false;
-    r->has_cache_control = false;
-    buf_reset(&r->headers);
-    buf_reset(&r->body);
-}
-
 static bool header_safe(const char *s)
 {
     for (; *s; s++)

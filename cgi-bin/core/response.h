@@ -20,8 +20,6 @@ typedef int (*response_write_fn)(void *ctx, const char *data, size_t n);
 void response_init(response *r);
 /* Frees the header and body buffers. */
 void response_free(response *r);
-/* Empties the response for a new answer (e.g. an error page replacing a half-built one). */
-void response_reset(response *r);
 /* Adds a header; name and value must not hold CR or LF (refused with -1). */
 int response_header(response *r, const char *name, const char *value);
 /* Sets a cookie: HttpOnly, SameSite=Lax, Secure when secure. max_age < 0 leaves it a
