@@ -4,13 +4,11 @@
 
 static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-size_t b64_encoded_len(size_t n)
-{
+size_t b64_encoded_len(size_t n) {
     return n / 3 * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
 }
 
-void b64_encode(const unsigned char *in, size_t n, char *out)
-{
+void b64_encode(const unsigned char *in, size_t n, char *out) {
     size_t i = 0, o = 0;
     for (; i + 3 <= n; i += 3) {
         unsigned long v = (unsigned long)in[i] << 16 | (unsigned long)in[i + 1] << 8 | in[i + 2];
@@ -32,8 +30,7 @@ void b64_encode(const unsigned char *in, size_t n, char *out)
     out[o] = '\0';
 }
 
-static int value_of(char c)
-{
+static int value_of(char c) {
     if (c >= 'A' && c <= 'Z')
         return c - 'A';
     if (c >= 'a' && c <= 'z')
@@ -47,8 +44,7 @@ static int value_of(char c)
     return -1;
 }
 
-long b64_decode(const char *s, size_t len, unsigned char *out, size_t outcap)
-{
+long b64_decode(const char *s, size_t len, unsigned char *out, size_t outcap) {
     if (len % 4 == 1)
         return -1;
     size_t need = len / 4 * 3 + (len % 4 == 0 ? 0 : len % 4 - 1);

@@ -8,8 +8,7 @@
 
 #define DEFAULT_ZONE "Asia/Shanghai"
 
-const char *clock_format(arena *a, long long t, const char *zone, const char *fmt)
-{
+const char *clock_format(arena *a, long long t, const char *zone, const char *fmt) {
     static char current[64];
     if (!zone || !*zone || strlen(zone) >= sizeof current || strchr(zone, '.'))
         zone = DEFAULT_ZONE;

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void config_defaults(config *c)
-{
+void config_defaults(config *c) {
     memset(c, 0, sizeof *c);
     snprintf(c->state_dir, sizeof c->state_dir, "var");
     snprintf(c->template_dir, sizeof c->template_dir, "templates");
@@ -22,8 +21,7 @@ void config_defaults(config *c)
     c->login_window_seconds = 15 * 60;
 }
 
-static int set_text(char *dst, size_t cap, const char *value)
-{
+static int set_text(char *dst, size_t cap, const char *value) {
     size_t n = strlen(value);
     if (n >= cap)
         return -1;
@@ -32,8 +30,7 @@ static int set_text(char *dst, size_t cap, const char *value)
 }
 
 /* Whole-string decimal in [min, max]. */
-static int set_number(long long *dst, const char *value, long long min, long long max)
-{
+static int set_number(long long *dst, const char *value, long long min, long long max) {
     char *end;
     errno = 0;
     long long v = strtoll(value, &end, 10);
@@ -43,8 +40,7 @@ static int set_number(long long *dst, const char *value, long long min, long lon
     return 0;
 }
 
-static int set_one(config *c, const char *name, const char *value)
-{
+static int set_one(config *c, const char *name, const char *value) {
     long long v;
     if (!strcmp(name, "state_dir"))
         return set_text(c->state_dir, sizeof c->state_dir, value);
@@ -102,8 +98,7 @@ static int set_one(config *c, const char *name, const char *value)
     return 1; /* unknown: ignored, so a newer file works with an older program */
 }
 
-int config_parse(config *c, const char *text, char *err, size_t errlen)
-{
+int config_parse(config *c, const char *text, char *err, size_t errlen) {
     int lineno = 0;
     const char *p = text;
     while (*p) {
@@ -143,8 +138,7 @@ int config_parse(config *c, const char *text, char *err, size_t errlen)
     return 0;
 }
 
-int config_load(config *c)
-{
+int config_load(config *c) {
     config_defaults(c);
     char path[600];
     const char *named = getenv("WUYE_CONFIG");

@@ -2,27 +2,27 @@
  * by WUYE_CONFIG (default $WUYE_STATE/wuye.conf): NAME=value lines, # comments. */
 #ifndef WUYE_CONFIG_H
 #define WUYE_CONFIG_H
+#include "session.h"
 #include <stdbool.h>
 #include <stddef.h>
-#include "session.h"
 
 typedef struct config {
     char state_dir[512];
     char template_dir[512];
     char log_path[512];
-    char key_path[512];  /* default $state_dir/secret/session.key */
+    char key_path[512]; /* default $state_dir/secret/session.key */
     char db_socket[512];
     char db_name[64];
     char db_user[64];
     char db_password[128];
-    size_t body_max;           /* body_max_bytes, default 1 MiB */
-    long staff_idle_seconds;   /* default 1800 */
+    size_t body_max;            /* body_max_bytes, default 1 MiB */
+    long staff_idle_seconds;    /* default 1800 */
     long resident_idle_seconds; /* default 7 days */
-    long staff_max_age;        /* default 12 hours */
-    long resident_max_age;     /* default 30 days */
-    int login_max_failures;    /* per account and per address in the window, default 5 */
-    long login_window_seconds; /* default 900 */
-    bool template_reload;      /* development: reload changed templates */
+    long staff_max_age;         /* default 12 hours */
+    long resident_max_age;      /* default 30 days */
+    int login_max_failures;     /* per account and per address in the window, default 5 */
+    long login_window_seconds;  /* default 900 */
+    bool template_reload;       /* development: reload changed templates */
     unsigned char key[SESSION_KEY_BYTES];
 } config;
 

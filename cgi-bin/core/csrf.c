@@ -10,8 +10,8 @@
 
 #include "b64.h"
 
-void csrf_token(const unsigned char key[SESSION_KEY_BYTES], const char *binding, char out[CSRF_TOKEN_LEN + 1])
-{
+void csrf_token(const unsigned char key[SESSION_KEY_BYTES], const char *binding,
+                char out[CSRF_TOKEN_LEN + 1]) {
     unsigned char mac[32];
     unsigned int len = sizeof mac;
     /* A distinct prefix keeps a token from ever equalling a session MAC. */
@@ -21,8 +21,7 @@ void csrf_token(const unsigned char key[SESSION_KEY_BYTES], const char *binding,
     b64_encode(mac, sizeof mac, out);
 }
 
-bool csrf_check(const unsigned char key[SESSION_KEY_BYTES], const char *binding, const char *token)
-{
+bool csrf_check(const unsigned char key[SESSION_KEY_BYTES], const char *binding, const char *token) {
     if (!token || strlen(token) != CSRF_TOKEN_LEN)
         return false;
     char want[CSRF_TOKEN_LEN + 1];
@@ -30,8 +29,7 @@ bool csrf_check(const unsigned char key[SESSION_KEY_BYTES], const char *binding,
     return CRYPTO_memcmp(want, token, CSRF_TOKEN_LEN) == 0;
 }
 
-bool csrf_origin_ok(const char *origin, const char *host, bool https)
-{
+bool csrf_origin_ok(const char *origin, const char *host, bool https) {
     if (!origin)
         return true; /* older browsers and same-origin GET-driven forms send none */
     if (!host || !*host)

@@ -17,21 +17,18 @@ static unsigned generation; /* grows with each connection; statements remember t
 static const config *settings;
 static bool in_transaction;
 
-static bool connection_lost(unsigned err)
-{
+static bool connection_lost(unsigned err) {
     return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_STMT_CLOSED ||
            err == ER_UNKNOWN_STMT_HANDLER || err == ER_CONNECTION_KILLED;
 }
 
-static void disconnect(void)
-{
+static void disconnect(void) {
     if (conn)
         mysql_close(conn);
     conn = NULL;
 }
 
-static db_status connect_now(void)
-{
+static db_status connect_now(void) {
     disconnect();
     conn = mysql_init(NULL);
     if (!conn)
@@ -53,25 +50,21 @@ static db_status connect_now(void)
     return DB_OK;
 }
 
-db_status db_open(const config *c)
-{
+db_status db_open(const config *c) {
     settings = c;
     return connect_now();
 }
 
-void db_close(void)
-{
+void db_close(void) {
     disconnect();
 }
 
-bool db_in_transaction(void)
-{
+bool db_in_transaction(void) {
     return in_transaction;
 }
 
 /* Runs a fixed control statement (no user data). */
-static db_status simple(const char *sql)
-{
+static db_status simple(const char *sql) {
     if (!conn && connect_now() != DB_OK)
         return DB_UNAVAILABLE;
     if (mysql_query(conn, sql) == 0)
@@ -85,8 +78,7 @@ static db_status simple(const char *sql)
     return DB_ERROR;
 }
 
-db_status db_begin(void)
-{
+db_status db_begin(void) {
     db_status s = simple("START TRANSACTION");
     if (s == DB_UNAVAILABLE && !in_transaction) /* went away while idle: one more try */
         s = simple("START TRANSACTION");
@@ -95,28 +87,24 @@ db_status db_begin(void)
     return s;
 }
 
-db_status db_commit(void)
-{
+db_status db_commit(void) {
     db_status s = simple("COMMIT");
     in_transaction = false;
     return s;
 }
 
-db_status db_rollback(void)
-{
+db_status db_rollback(void) {
     in_transaction = false;
     return conn ? simple("ROLLBACK") : DB_OK;
 }
 
-db_status db_check(void)
-{
+db_status db_check(void) {
     if (conn && mysql_ping(conn) == 0)
         return DB_OK;
     return connect_now();
 }
 
-static db_status prepare(db_stmt *st)
-{
+static db_status prepare(db_stmt *st) {
     if (st->handle && st->generation == generation)
         return DB_OK;
     if (st->handle) {
@@ -141,8 +129,7 @@ static db_status prepare(db_stmt *st)
 }
 
 /* Copies every row of the stored result into the arena as text. */
-static db_status fetch_all(db_stmt *st, MYSQL_RES *meta, arena *a, db_rows *rows)
-{
+static db_status fetch_all(db_stmt *st, MYSQL_RES *meta, arena *a, db_rows *rows) {
     MYSQL_STMT *h = st->handle;
     size_t columns = mysql_num_fields(meta);
     MYSQL_FIELD *fields = mysql_fetch_fields(meta);
@@ -227,8 +214,8 @@ static db_status fetch_all(db_stmt *st, MYSQL_RES *meta, arena *a, db_rows *rows
 }
 
 /* One try at executing st; *lost tells whether the connection went away. */
-static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows, bool *lost)
-{
+static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows,
+                           bool *lost) {
     *lost = false;
     if (!conn && connect_now() != DB_OK) {
         *lost = true;
@@ -299,8 +286,7 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
     return s;
 }
 
-db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows)
-{
+db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
     bool lost;
     db_status s = exec_once(st, args, nargs, a, rows, &lost);
     /* Retry once on a fresh connection, but never inside a transaction: its earlier
@@ -314,15 +300,13 @@ db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_ro
     return s;
 }
 
-const char *db_cell(const db_rows *r, size_t row, size_t col)
-{
+const char *db_cell(const db_rows *r, size_t row, size_t col) {
     if (row >= r->count || col >= r->columns)
         return NULL;
     return r->cells[row * r->columns + col];
 }
 
-long long db_cell_int(const db_rows *r, size_t row, size_t col)
-{
+long long db_cell_int(const db_rows *r, size_t row, size_t col) {
     const char *s = db_cell(r, row, col);
     return s ? strtoll(s, NULL, 10) : 0;
 }

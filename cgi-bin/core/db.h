@@ -3,19 +3,20 @@
  * after a reconnect. Results are copied into the request's arena as text. */
 #ifndef WUYE_DB_H
 #define WUYE_DB_H
-#include <stdbool.h>
-#include <stddef.h>
 #include "arena.h"
 #include "config.h"
+#include <stdbool.h>
+#include <stddef.h>
 
 typedef struct db_stmt {
     const char *name; /* for the log */
     const char *sql;
-    void *handle;     /* MYSQL_STMT *, owned by db.c */
+    void *handle; /* MYSQL_STMT *, owned by db.c */
     unsigned generation;
 } db_stmt;
 
-#define DB_STMT(name, sql) {name, sql, NULL, 0}
+#define DB_STMT(name, sql)                                                                                   \
+    { name, sql, NULL, 0 }
 
 typedef enum { DB_ARG_NULL, DB_ARG_INT, DB_ARG_TEXT } db_arg_type;
 

@@ -5,19 +5,16 @@
 #include <fcgi_stdio.h>
 #include <stdlib.h>
 
-int io_accept(void)
-{
+int io_accept(void) {
     return FCGI_Accept() >= 0 ? 0 : -1;
 }
 
-const char *io_env(void *ctx, const char *name)
-{
+const char *io_env(void *ctx, const char *name) {
     (void)ctx;
     return getenv(name);
 }
 
-long io_read(void *ctx, char *dst, size_t n)
-{
+long io_read(void *ctx, char *dst, size_t n) {
     (void)ctx;
     size_t got = fread(dst, 1, n, stdin);
     if (got == 0 && ferror(stdin))
@@ -25,14 +22,12 @@ long io_read(void *ctx, char *dst, size_t n)
     return (long)got;
 }
 
-int io_write(void *ctx, const char *data, size_t n)
-{
+int io_write(void *ctx, const char *data, size_t n) {
     (void)ctx;
     /* libfcgi's fwrite takes a non-const pointer but only reads it. */
     return fwrite((void *)data, 1, n, stdout) == n ? 0 : -1;
 }
 
-void io_flush(void)
-{
+void io_flush(void) {
     fflush(stdout);
 }

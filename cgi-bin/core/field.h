@@ -3,10 +3,10 @@
  * that passed their validator. */
 #ifndef WUYE_FIELD_H
 #define WUYE_FIELD_H
-#include <stdbool.h>
-#include <stddef.h>
 #include "arena.h"
 #include "form.h"
+#include <stdbool.h>
+#include <stddef.h>
 
 typedef enum {
     FIELD_TEXT,      /* UTF-8 text, min..max characters; single line unless FIELD_MULTILINE */
@@ -38,12 +38,12 @@ typedef struct field {
 
 /* The validated value of one field (or, on error, what was entered). */
 typedef struct field_value {
-    bool present;      /* sent and non-empty */
-    const char *text;  /* NUL-terminated; "" when absent */
+    bool present;     /* sent and non-empty */
+    const char *text; /* NUL-terminated; "" when absent */
     size_t len;
-    long long number;  /* FIELD_INT */
-    const param *part; /* FIELD_FILE: the multipart part */
-    const char *error; /* NULL when valid, else a message in Chinese */
+    long long number;   /* FIELD_INT */
+    const param *part;  /* FIELD_FILE: the multipart part */
+    const char *error;  /* NULL when valid, else a message in Chinese */
     const param **more; /* REPEATED: all values, count in nmore */
     size_t nmore;
 } field_value;

@@ -3,8 +3,8 @@
  * bytes, fuzzed; they reject malformed input instead of guessing. */
 #ifndef WUYE_FORM_H
 #define WUYE_FORM_H
-#include <stddef.h>
 #include "arena.h"
+#include <stddef.h>
 
 /* One name/value pair from a query, a body or a cookie. value is NUL-terminated and
  * may hold NUL bytes only for file parts (filename != NULL); len is its length. */

@@ -12,8 +12,7 @@
 static int log_fd = 2;
 static char page_name[64] = "-";
 
-void log_open(const char *path)
-{
+void log_open(const char *path) {
     if (!path || !*path)
         return;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
@@ -21,13 +20,11 @@ void log_open(const char *path)
         log_fd = fd;
 }
 
-void log_set_page(const char *page)
-{
+void log_set_page(const char *page) {
     snprintf(page_name, sizeof page_name, "%s", page);
 }
 
-static size_t stamp(char *out, size_t cap)
-{
+static size_t stamp(char *out, size_t cap) {
     struct timespec ts;
     struct tm tm;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -35,8 +32,7 @@ static size_t stamp(char *out, size_t cap)
     return strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void emit(char *line, int n, size_t cap)
-{
+static void emit(char *line, int n, size_t cap) {
     if (n < 0)
         return;
     if ((size_t)n >= cap - 1)
@@ -46,8 +42,7 @@ static void emit(char *line, int n, size_t cap)
     (void)ignored;
 }
 
-void log_request(const char *page, const char *method, int status, const char *user, double ms)
-{
+void log_request(const char *page, const char *method, int status, const char *user, double ms) {
     char line[512], ts[32];
     stamp(ts, sizeof ts);
     int n = snprintf(line, sizeof line, "%s page=%s method=%s status=%d user=%s ms=%.1f", ts, page,
@@ -55,8 +50,7 @@ void log_request(const char *page, const char *method, int status, const char *u
     emit(line, n, sizeof line);
 }
 
-void log_error(const char *fmt, ...)
-{
+void log_error(const char *fmt, ...) {
     char line[1024], ts[32];
     stamp(ts, sizeof ts);
     int n = snprintf(line, sizeof line, "%s ERROR page=%s pid=%ld ", ts, page_name, (long)getpid());

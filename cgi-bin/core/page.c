@@ -27,8 +27,7 @@ static const nav_item office_nav[] = {{"office/home", "工作台"}, {NULL, NULL}
 
 static const field no_fields[] = {{0}};
 
-static char area_kind(const page *p)
-{
+static char area_kind(const page *p) {
     if (!strncmp(p->name, "portal/", 7))
         return ACCOUNT_RESIDENT;
     if (!strncmp(p->name, "office/", 7))
@@ -36,64 +35,67 @@ static char area_kind(const page *p)
     return 0;
 }
 
-static const char *cookie_name(char kind)
-{
+static const char *cookie_name(char kind) {
     return kind == ACCOUNT_STAFF ? COOKIE_STAFF : COOKIE_RESIDENT;
 }
 
-static const char *cookie_path(char kind)
-{
+static const char *cookie_path(char kind) {
     return kind == ACCOUNT_STAFF ? "/office" : "/portal";
 }
 
-static const char *login_path(char kind)
-{
+static const char *login_path(char kind) {
     return kind == ACCOUNT_STAFF ? "/office/login" : "/portal/login";
 }
 
-static long long idle_limit(const page_ctx *ctx, char kind)
-{
+static long long idle_limit(const page_ctx *ctx, char kind) {
     return kind == ACCOUNT_STAFF ? ctx->config->staff_idle_seconds : ctx->config->resident_idle_seconds;
 }
 
-static const char *default_message(int status)
-{
+static const char *default_message(int status) {
     switch (status) {
-    case 400: return "请求格式不正确，请返回上一页重新操作。";
-    case 403: return "您没有权限进行此操作。";
-    case 404: return "您要找的页面或记录不存在。";
-    case 405: return "此页面不支持这种请求方式。";
-    case 409: return "记录已被他人修改，请刷新后再试。";
-    case 411: return "请求缺少内容长度。";
-    case 413: return "提交的内容超过上限，请减小附件后重试。";
-    case 415: return "不支持的提交格式。";
-    case 422: return "提交的内容有误，请修改后重试。";
-    case 429: return "操作过于频繁，请稍后再试。";
-    case 503: return "系统暂时无法访问数据库，请稍后再试。";
-    default: return "系统出现错误，请稍后再试；如仍有问题请联系物业服务中心。";
+    case 400:
+        return "请求格式不正确，请返回上一页重新操作。";
+    case 403:
+        return "您没有权限进行此操作。";
+    case 404:
+        return "您要找的页面或记录不存在。";
+    case 405:
+        return "此页面不支持这种请求方式。";
+    case 409:
+        return "记录已被他人修改，请刷新后再试。";
+    case 411:
+        return "请求缺少内容长度。";
+    case 413:
+        return "提交的内容超过上限，请减小附件后重试。";
+    case 415:
+        return "不支持的提交格式。";
+    case 422:
+        return "提交的内容有误，请修改后重试。";
+    case 429:
+        return "操作过于频繁，请稍后再试。";
+    case 503:
+        return "系统暂时无法访问数据库，请稍后再试。";
+    default:
+        return "系统出现错误，请稍后再试；如仍有问题请联系物业服务中心。";
     }
 }
 
-int page_error(page_ctx *ctx, int status, const char *message)
-{
+int page_error(page_ctx *ctx, int status, const char *message) {
     ctx->error_message = message;
     return status;
 }
 
-int page_db_error(page_ctx *ctx, db_status status)
-{
+int page_db_error(page_ctx *ctx, db_status status) {
     return page_error(ctx, status == DB_UNAVAILABLE ? 503 : 500, NULL);
 }
 
-int page_redirect(page_ctx *ctx, const char *location)
-{
+int page_redirect(page_ctx *ctx, const char *location) {
     return response_redirect(ctx->resp, location) == 0 ? 0 : 500;
 }
 
 /* Fills the layout's values common to every page: title, who is signed in, navigation,
  * the logout form's token. */
-static void layout_values(page_ctx *ctx, const char *title)
-{
+static void layout_values(page_ctx *ctx, const char *title) {
     view *v = ctx->view;
     char kind = area_kind(ctx->page);
     view_set(v, "TITLE", title);
@@ -117,15 +119,13 @@ static void layout_values(page_ctx *ctx, const char *title)
     }
 }
 
-view *page_body(page_ctx *ctx, const char *body_template, const char *title)
-{
+view *page_body(page_ctx *ctx, const char *body_template, const char *title) {
     layout_values(ctx, title);
     ctx->layout = true;
     return view_include(ctx->view, "BODY", body_template);
 }
 
-void page_form_values(page_ctx *ctx, const form *f, view *d)
-{
+void page_form_values(page_ctx *ctx, const form *f, view *d) {
     for (size_t i = 0; i < f->count; i++) {
         const field *fd = &f->fields[i];
         const field_value *fv = &f->values[i];
@@ -145,14 +145,14 @@ void page_form_values(page_ctx *ctx, const form *f, view *d)
     (void)ctx;
 }
 
-int page_sign_in(page_ctx *ctx, char kind, long long user_id, long long community_id, long long epoch)
-{
+int page_sign_in(page_ctx *ctx, char kind, long long user_id, long long community_id, long long epoch) {
     session s = {
         .kind = kind,
         .user_id = user_id,
         .community_id = community_id,
         .issued = ctx->now,
-        .expires = ctx->now + (kind == ACCOUNT_STAFF ? ctx->config->staff_max_age : ctx->config->resident_max_age),
+        .expires =
+            ctx->now + (kind == ACCOUNT_STAFF ? ctx->config->staff_max_age : ctx->config->resident_max_age),
         .epoch = epoch,
         .seen = ctx->now,
     };
@@ -165,8 +165,7 @@ int page_sign_in(page_ctx *ctx, char kind, long long user_id, long long communit
     return response_cookie(ctx->resp, cookie_name(kind), value, cookie_path(kind), -1, ctx->req->https);
 }
 
-void page_sign_out(page_ctx *ctx)
-{
+void page_sign_out(page_ctx *ctx) {
     char kind = area_kind(ctx->page);
     response_cookie(ctx->resp, cookie_name(kind), "", cookie_path(kind), 0, ctx->req->https);
     ctx->signed_in = false;
@@ -174,8 +173,7 @@ void page_sign_out(page_ctx *ctx)
 
 /* Reads and checks the session cookie of the page's area; on success fills ctx->user.
  * Returns 0, or a status for a database failure. */
-static int authenticate(page_ctx *ctx)
-{
+static int authenticate(page_ctx *ctx) {
     char kind = area_kind(ctx->page);
     if (!kind)
         return 0;
@@ -208,8 +206,7 @@ static int authenticate(page_ctx *ctx)
 
 /* The value a form token is bound to: the session, or the pre-session cookie of a
  * login form (created here when the browser has none). */
-static const char *csrf_binding(page_ctx *ctx, bool create)
-{
+static const char *csrf_binding(page_ctx *ctx, bool create) {
     if (!(ctx->page->flags & PAGE_LOGIN_FORM) && ctx->signed_in)
         return arena_printf(ctx->arena, "%c:%lld:%lld", ctx->session.kind, ctx->session.user_id,
                             ctx->session.issued);
@@ -233,8 +230,7 @@ static const char *csrf_binding(page_ctx *ctx, bool create)
 }
 
 /* Origin and token of a POST. 0, or 403. */
-static int check_csrf(page_ctx *ctx)
-{
+static int check_csrf(page_ctx *ctx) {
     if (!csrf_origin_ok(ctx->req->origin, ctx->req->host, ctx->req->https))
         return page_error(ctx, 403, "请求来源与本站不符，已拒绝。请从本站页面提交表单。");
     const param *token = param_find(&ctx->req->body, "csrf");
@@ -245,8 +241,7 @@ static int check_csrf(page_ctx *ctx)
 }
 
 /* Replaces whatever the handler built with the error page for status. */
-static void render_error(page_ctx *ctx, int status)
-{
+static void render_error(page_ctx *ctx, int status) {
     /* Headers already set stay: a cleared cookie, Retry-After. Only the body is replaced. */
     buf_reset(&ctx->resp->body);
     ctx->resp->status = status;
@@ -261,8 +256,9 @@ static void render_error(page_ctx *ctx, int status)
     view_set_int(body, "STATUS", status);
     view_set(body, "MESSAGE", message);
     char kind = area_kind(ctx->page);
-    view_set(body, "HOME", ctx->signed_in ? (kind == ACCOUNT_STAFF ? "/office/home" : "/portal/home")
-                                          : login_path(kind ? kind : ACCOUNT_RESIDENT));
+    view_set(body, "HOME",
+             ctx->signed_in ? (kind == ACCOUNT_STAFF ? "/office/home" : "/portal/home")
+                            : login_path(kind ? kind : ACCOUNT_RESIDENT));
     if (view_expand("layout/page.tpl", ctx->view, &ctx->resp->body) != 0) {
         /* The template itself is broken: a plain page still tells the person something. */
         buf_reset(&ctx->resp->body);
@@ -274,8 +270,7 @@ static void render_error(page_ctx *ctx, int status)
 }
 
 /* Everything between parse and send; returns the status to log. */
-static int run_handler(page_ctx *ctx)
-{
+static int run_handler(page_ctx *ctx) {
     const page *p = ctx->page;
     const char *why = NULL;
     size_t cap = p->body_max ? p->body_max : ctx->config->body_max;
@@ -284,13 +279,13 @@ static int run_handler(page_ctx *ctx)
         return page_error(ctx, status, why);
     if (ctx->req->path[0] && strcmp(ctx->req->path + 1, p->name) != 0)
         return 404;
-    page_handler handler = ctx->req->method == METHOD_POST ? p->post
+    page_handler handler = ctx->req->method == METHOD_POST                                     ? p->post
                            : ctx->req->method == METHOD_GET || ctx->req->method == METHOD_HEAD ? p->get
                                                                                                : NULL;
     if (!handler)
         return 405;
-    if (form_validate(&ctx->query, ctx->arena, p->query_fields ? p->query_fields : no_fields, &ctx->req->query) !=
-        0) {
+    if (form_validate(&ctx->query, ctx->arena, p->query_fields ? p->query_fields : no_fields,
+                      &ctx->req->query) != 0) {
         for (size_t i = 0; i < ctx->query.count; i++)
             if (ctx->query.values[i].error)
                 return page_error(ctx, 400,
@@ -306,8 +301,8 @@ static int run_handler(page_ctx *ctx)
     if (ctx->req->method == METHOD_POST) {
         if ((status = check_csrf(ctx)) != 0)
             return status;
-        if (form_validate(&ctx->post, ctx->arena, p->post_fields ? p->post_fields : no_fields, &ctx->req->body) <
-            0)
+        if (form_validate(&ctx->post, ctx->arena, p->post_fields ? p->post_fields : no_fields,
+                          &ctx->req->body) < 0)
             return 500;
     }
     const char *binding = csrf_binding(ctx, true);
@@ -322,8 +317,7 @@ static int run_handler(page_ctx *ctx)
 }
 
 /* Serves one request from accept to the log line. */
-static void serve(const page *p, const config *cfg, arena *a)
-{
+static void serve(const page *p, const config *cfg, arena *a) {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     request req;
@@ -332,7 +326,8 @@ static void serve(const page *p, const config *cfg, arena *a)
     req.method_name = "-";
     req.path = "";
     response_init(&resp);
-    page_ctx ctx = {.page = p, .config = cfg, .arena = a, .req = &req, .resp = &resp, .now = (long long)time(NULL)};
+    page_ctx ctx = {
+        .page = p, .config = cfg, .arena = a, .req = &req, .resp = &resp, .now = (long long)time(NULL)};
     ctx.view = view_new();
     int status = ctx.view ? run_handler(&ctx) : 500;
     if (db_in_transaction()) {
@@ -360,8 +355,7 @@ static void serve(const page *p, const config *cfg, arena *a)
     response_free(&resp);
 }
 
-int page_main(const page *p)
-{
+int page_main(const page *p) {
     static config cfg;
     if (config_load(&cfg) != 0)
         return 1;

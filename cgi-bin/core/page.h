@@ -4,7 +4,6 @@
  * renders, logs one line and frees the request's memory. */
 #ifndef WUYE_PAGE_H
 #define WUYE_PAGE_H
-#include <stdbool.h>
 #include "arena.h"
 #include "config.h"
 #include "db.h"
@@ -13,6 +12,7 @@
 #include "response.h"
 #include "session.h"
 #include "view.h"
+#include <stdbool.h>
 
 typedef enum {
     PAGE_PUBLIC,   /* anyone; a session is read if present */
@@ -32,8 +32,8 @@ typedef struct page_user {
     const char *name;
     const char *community_name;
     const char *community_zone; /* e.g. Asia/Shanghai: times are shown in it */
-    const char *role_code;  /* staff: e.g. "frontdesk" */
-    const char *role_name;  /* staff: 客服前台 */
+    const char *role_code;      /* staff: e.g. "frontdesk" */
+    const char *role_name;      /* staff: 客服前台 */
     const char *login;
 } page_user;
 
@@ -65,7 +65,7 @@ struct page_ctx {
     session session;
     bool signed_in;
     page_user user;
-    view *view;  /* the root dictionary of the layout, created by the loop */
+    view *view;       /* the root dictionary of the layout, created by the loop */
     const char *csrf; /* the token every form of this response carries */
     long long now;
     const char *error_message; /* set by page_error for the error page */

@@ -17,22 +17,19 @@
 #define SCRYPT_P 1
 
 /* 128 * r * N * p bytes plus slack: OpenSSL's default 32 MB cap is too low past 2^15. */
-static uint64_t scrypt_maxmem(int log_n, int r, int p)
-{
+static uint64_t scrypt_maxmem(int log_n, int r, int p) {
     return (uint64_t)128 * (uint64_t)r * ((uint64_t)1 << log_n) * (uint64_t)p + (16u << 20);
 }
 
 static int derive(const char *password, const unsigned char *salt, size_t salt_len, int log_n, int r, int p,
-                  unsigned char *out, size_t out_len)
-{
+                  unsigned char *out, size_t out_len) {
     return EVP_PBE_scrypt(password, strlen(password), salt, salt_len, (uint64_t)1 << log_n, (uint64_t)r,
                           (uint64_t)p, scrypt_maxmem(log_n, r, p), out, out_len) == 1
                ? 0
                : -1;
 }
 
-int password_hash(const char *password, char *out, size_t outlen)
-{
+int password_hash(const char *password, char *out, size_t outlen) {
     unsigned char salt[SALT_BYTES], hash[HASH_BYTES];
     char salt64[64], hash64[64];
     if (RAND_bytes(salt, sizeof salt) != 1)
@@ -41,7 +38,8 @@ int password_hash(const char *password, char *out, size_t outlen)
         return -1;
     b64_encode(salt, sizeof salt, salt64);
     b64_encode(hash, sizeof hash, hash64);
-    int n = snprintf(out, outlen, "scrypt$%d$%d$%d$%s$%s", PASSWORD_LOG_N, SCRYPT_R, SCRYPT_P, salt64, hash64);
+    int n =
+        snprintf(out, outlen, "scrypt$%d$%d$%d$%s$%s", PASSWORD_LOG_N, SCRYPT_R, SCRYPT_P, salt64, hash64);
     OPENSSL_cleanse(hash, sizeof hash);
     return n > 0 && (size_t)n < outlen ? 0 : -1;
 }
@@ -49,12 +47,11 @@ int password_hash(const char *password, char *out, size_t outlen)
 /* Splits "scrypt$LOGN$R$P$SALT$HASH"; parameters are bounded so a stored value
  * cannot ask for gigabytes of memory. 0 or -1. */
 static int parse_stored(const char *stored, int *log_n, int *r, int *p, unsigned char *salt, size_t *salt_len,
-                        unsigned char *hash, size_t *hash_len)
-{
+                        unsigned char *hash, size_t *hash_len) {
     char salt64[64], hash64[64];
     int used = 0;
-    if (!stored || sscanf(stored, "scrypt$%2d$%2d$%2d$%63[A-Za-z0-9_-]$%63[A-Za-z0-9_-]%n", log_n, r, p, salt64,
-                          hash64, &used) != 5)
+    if (!stored || sscanf(stored, "scrypt$%2d$%2d$%2d$%63[A-Za-z0-9_-]$%63[A-Za-z0-9_-]%n", log_n, r, p,
+                          salt64, hash64, &used) != 5)
         return -1;
     if (stored[used] != '\0' || *log_n < 10 || *log_n > 20 || *r < 1 || *r > 32 || *p < 1 || *p > 4)
         return -1;
@@ -67,8 +64,7 @@ static int parse_stored(const char *stored, int *log_n, int *r, int *p, unsigned
     return 0;
 }
 
-bool password_verify(const char *password, const char *stored)
-{
+bool password_verify(const char *password, const char *stored) {
     int log_n, r, p;
     unsigned char salt[SALT_BYTES * 2], want[HASH_BYTES], got[HASH_BYTES];
     size_t salt_len, want_len;
@@ -81,8 +77,7 @@ bool password_verify(const char *password, const char *stored)
     return same;
 }
 
-bool password_needs_rehash(const char *stored)
-{
+bool password_needs_rehash(const char *stored) {
     int log_n, r, p;
     unsigned char salt[SALT_BYTES * 2], hash[HASH_BYTES];
     size_t salt_len, hash_len;

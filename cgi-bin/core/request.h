@@ -2,10 +2,10 @@
  * arena so nothing points into the environment once the request is parsed. */
 #ifndef WUYE_REQUEST_H
 #define WUYE_REQUEST_H
-#include <stdbool.h>
-#include <stddef.h>
 #include "arena.h"
 #include "form.h"
+#include <stdbool.h>
+#include <stddef.h>
 
 typedef enum { METHOD_GET, METHOD_HEAD, METHOD_POST, METHOD_OTHER } http_method;
 

@@ -14,30 +14,26 @@ static const char security_headers[] =
     "X-Frame-Options: DENY\r\n"
     "Referrer-Policy: same-origin\r\n";
 
-void response_init(response *r)
-{
+void response_init(response *r) {
     memset(r, 0, sizeof *r);
     r->status = 200;
     buf_init(&r->headers);
     buf_init(&r->body);
 }
 
-void response_free(response *r)
-{
+void response_free(response *r) {
     buf_free(&r->headers);
     buf_free(&r->body);
 }
 
-static bool header_safe(const char *s)
-{
+static bool header_safe(const char *s) {
     for (; *s; s++)
         if (*s == '\r' || *s == '\n')
             return false;
     return true;
 }
 
-int response_header(response *r, const char *name, const char *value)
-{
+int response_header(response *r, const char *name, const char *value) {
     if (!header_safe(name) || !header_safe(value))
         return -1;
     if (!strcasecmp(name, "Content-Type"))
@@ -48,8 +44,7 @@ int response_header(response *r, const char *name, const char *value)
 }
 
 int response_cookie(response *r, const char *name, const char *value, const char *path, long max_age,
-                    bool secure)
-{
+                    bool secure) {
     char line[768];
     int n = snprintf(line, sizeof line, "%s=%s; Path=%s; HttpOnly; SameSite=Lax%s", name, value, path,
                      secure ? "; Secure" : "");
@@ -63,8 +58,7 @@ int response_cookie(response *r, const char *name, const char *value, const char
     return response_header(r, "Set-Cookie", line);
 }
 
-int response_redirect(response *r, const char *location)
-{
+int response_redirect(response *r, const char *location) {
     /* Only paths on this site: an absolute URL here would be an open redirect. */
     if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
         return -1;
@@ -73,30 +67,44 @@ int response_redirect(response *r, const char *location)
     return response_header(r, "Location", location);
 }
 
-const char *response_reason(int status)
-{
+const char *response_reason(int status) {
     switch (status) {
-    case 200: return "OK";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
-int response_send(response *r, bool head_only, response_write_fn write, void *ctx)
-{
+int response_send(response *r, bool head_only, response_write_fn write, void *ctx) {
     buf head;
     buf_init(&head);
     int rc = buf_printf(&head, "Status: %d %s\r\n", r->status, response_reason(r->status));

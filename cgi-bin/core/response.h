@@ -2,12 +2,12 @@
  * security headers are added to every response by response_send. */
 #ifndef WUYE_RESPONSE_H
 #define WUYE_RESPONSE_H
-#include <stdbool.h>
 #include "buf.h"
+#include <stdbool.h>
 
 typedef struct response {
-    int status;   /* 200 unless set */
-    buf headers;  /* "Name: value\r\n" lines other than Status and the security set */
+    int status;  /* 200 unless set */
+    buf headers; /* "Name: value\r\n" lines other than Status and the security set */
     buf body;
     bool has_content_type;
     bool has_cache_control;

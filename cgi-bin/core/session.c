@@ -20,14 +20,12 @@
 #define FORMAT_VERSION 1
 
 static void sign(const unsigned char key[SESSION_KEY_BYTES], const char *text, size_t n,
-                 unsigned char mac[MAC_BYTES])
-{
+                 unsigned char mac[MAC_BYTES]) {
     unsigned int len = MAC_BYTES;
     HMAC(EVP_sha256(), key, SESSION_KEY_BYTES, (const unsigned char *)text, n, mac, &len);
 }
 
-int session_encode(const session *s, const unsigned char key[SESSION_KEY_BYTES], char *out, size_t outlen)
-{
+int session_encode(const session *s, const unsigned char key[SESSION_KEY_BYTES], char *out, size_t outlen) {
     if (s->kind != ACCOUNT_RESIDENT && s->kind != ACCOUNT_STAFF)
         return -1;
     int n = snprintf(out, outlen, "%d.%c.%lld.%lld.%lld.%lld.%lld.%lld", FORMAT_VERSION, s->kind, s->user_id,
@@ -42,8 +40,7 @@ int session_encode(const session *s, const unsigned char key[SESSION_KEY_BYTES],
 }
 
 /* Reads a non-negative decimal up to the next '.' or the end, advancing *p. */
-static int read_number(const char **p, long long *v)
-{
+static int read_number(const char **p, long long *v) {
     const char *s = *p;
     long long x = 0;
     if (*s < '0' || *s > '9')
@@ -61,8 +58,7 @@ static int read_number(const char **p, long long *v)
 }
 
 session_status session_decode(const char *value, const unsigned char key[SESSION_KEY_BYTES], long long now,
-                              long long idle_seconds, session *s)
-{
+                              long long idle_seconds, session *s) {
     if (!value)
         return SESSION_MALFORMED;
     size_t len = strnlen(value, SESSION_COOKIE_MAX);
@@ -103,8 +99,7 @@ session_status session_decode(const char *value, const unsigned char key[SESSION
     return SESSION_OK;
 }
 
-int session_key_load(const char *path, unsigned char key[SESSION_KEY_BYTES])
-{
+int session_key_load(const char *path, unsigned char key[SESSION_KEY_BYTES]) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0 && errno == ENOENT) {
         /* First start: create it exclusively, so two processes racing agree on one key. */

@@ -12,7 +12,11 @@
 
 const field signin_fields[] = {
     {.name = "login", .kind = FIELD_TEXT, .flags = FIELD_REQUIRED, .min = 1, .max = 100, .label = "账号"},
-    {.name = "password", .kind = FIELD_TEXT, .flags = FIELD_REQUIRED | FIELD_SECRET, .min = 1, .max = 200,
+    {.name = "password",
+     .kind = FIELD_TEXT,
+     .flags = FIELD_REQUIRED | FIELD_SECRET,
+     .min = 1,
+     .max = 200,
      .label = "密码"},
     {0},
 };
@@ -25,26 +29,22 @@ const field signin_query_fields[] = {
 
 /* A hash of nothing anyone types, verified when the login does not exist so that both
  * paths cost one scrypt. Made at first use. */
-static const char *decoy_hash(void)
-{
+static const char *decoy_hash(void) {
     static char hash[PASSWORD_HASH_MAX];
     if (!hash[0] && password_hash("wuye-decoy-password", hash, sizeof hash) != 0)
         hash[0] = '\0';
     return hash;
 }
 
-static bool is_staff(const page_ctx *ctx)
-{
+static bool is_staff(const page_ctx *ctx) {
     return !strncmp(ctx->page->name, "office/", 7);
 }
 
-static const char *home_path(const page_ctx *ctx)
-{
+static const char *home_path(const page_ctx *ctx) {
     return is_staff(ctx) ? "/office/home" : "/portal/home";
 }
 
-static int render_form(page_ctx *ctx, const char *notice)
-{
+static int render_form(page_ctx *ctx, const char *notice) {
     bool staff = is_staff(ctx);
     view *body = page_body(ctx, "layout/login.tpl", staff ? "员工登录" : "业主登录");
     if (!body)
@@ -53,7 +53,6 @@ static int render_form(page_ctx *ctx, const char *notice)
     view_set(body, "HEADING", staff ? "物业管理后台 · 员工登录" : "业主服务 · 登录");
     view_set(body, "LOGIN_LABEL", staff ? "用户名" : "手机号或邮箱");
     view_set(body, "LOGIN_HINT", staff ? "由管理处分配的登录名" : "入伙时登记的手机号");
-    view_set(body, "LOGIN_TYPE", staff ? "text" : "text");
     view_set(body, "CSRF", ctx->csrf);
     if (notice)
         view_set(view_add(body, "NOTICE"), "TEXT", notice);
@@ -62,15 +61,13 @@ static int render_form(page_ctx *ctx, const char *notice)
     return 0;
 }
 
-int signin_get(page_ctx *ctx)
-{
+int signin_get(page_ctx *ctx) {
     if (ctx->signed_in)
         return page_redirect(ctx, home_path(ctx));
     return render_form(ctx, form_get(&ctx->query, "bye")->present ? "您已安全退出。" : NULL);
 }
 
-int signin_post(page_ctx *ctx)
-{
+int signin_post(page_ctx *ctx) {
     if (ctx->post.errors) {
         ctx->resp->status = 422;
         return render_form(ctx, NULL);
@@ -104,7 +101,8 @@ int signin_post(page_ctx *ctx)
         return page_db_error(ctx, s);
     if (!good) {
         ctx->resp->status = 422;
-        form_set_error(&ctx->post, "password", kind == ACCOUNT_STAFF ? "用户名或密码不正确" : "账号或密码不正确");
+        form_set_error(&ctx->post, "password",
+                       kind == ACCOUNT_STAFF ? "用户名或密码不正确" : "账号或密码不正确");
         return render_form(ctx, NULL);
     }
     if (account.disabled) {
@@ -114,7 +112,8 @@ int signin_post(page_ctx *ctx)
     }
     char upgraded[PASSWORD_HASH_MAX];
     const char *new_hash = NULL;
-    if (password_needs_rehash(account.password_hash) && password_hash(password, upgraded, sizeof upgraded) == 0)
+    if (password_needs_rehash(account.password_hash) &&
+        password_hash(password, upgraded, sizeof upgraded) == 0)
         new_hash = upgraded;
     if ((s = db_begin()) != DB_OK || (s = auth_signed_in(kind, account.id, new_hash, ctx->now)) != DB_OK ||
         (s = audit_record_as(ctx, kind, account.id, account.community_id, "login",
@@ -126,8 +125,7 @@ int signin_post(page_ctx *ctx)
     return page_redirect(ctx, home_path(ctx));
 }
 
-int signin_logout(page_ctx *ctx)
-{
+int signin_logout(page_ctx *ctx) {
     char kind = is_staff(ctx) ? ACCOUNT_STAFF : ACCOUNT_RESIDENT;
     db_status s;
     if ((s = db_begin()) != DB_OK || (s = auth_end_sessions(kind, ctx->user.id)) != DB_OK ||

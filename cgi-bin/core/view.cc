@@ -14,13 +14,11 @@ using ctemplate::TemplateDictionary;
 
 static bool reload_templates = false;
 
-static TemplateDictionary *dict(view *v)
-{
+static TemplateDictionary *dict(view *v) {
     return reinterpret_cast<TemplateDictionary *>(v);
 }
 
-extern "C" int view_init(const char *root, bool reload)
-{
+extern "C" int view_init(const char *root, bool reload) {
     try {
         reload_templates = reload;
         if (!ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(root))
@@ -31,8 +29,7 @@ extern "C" int view_init(const char *root, bool reload)
     }
 }
 
-extern "C" view *view_new(void)
-{
+extern "C" view *view_new(void) {
     try {
         return reinterpret_cast<view *>(new TemplateDictionary("root"));
     } catch (...) {
@@ -40,8 +37,7 @@ extern "C" view *view_new(void)
     }
 }
 
-extern "C" void view_set(view *v, const char *key, const char *value)
-{
+extern "C" void view_set(view *v, const char *key, const char *value) {
     if (!v || !key)
         return;
     try {
@@ -50,15 +46,13 @@ extern "C" void view_set(view *v, const char *key, const char *value)
     }
 }
 
-extern "C" void view_set_int(view *v, const char *key, long long value)
-{
+extern "C" void view_set_int(view *v, const char *key, long long value) {
     char text[32];
     std::snprintf(text, sizeof text, "%lld", value);
     view_set(v, key, text);
 }
 
-extern "C" void view_show(view *v, const char *section)
-{
+extern "C" void view_show(view *v, const char *section) {
     if (!v || !section)
         return;
     try {
@@ -67,8 +61,7 @@ extern "C" void view_show(view *v, const char *section)
     }
 }
 
-extern "C" view *view_add(view *v, const char *section)
-{
+extern "C" view *view_add(view *v, const char *section) {
     if (!v || !section)
         return nullptr;
     try {
@@ -78,8 +71,7 @@ extern "C" view *view_add(view *v, const char *section)
     }
 }
 
-extern "C" view *view_include(view *v, const char *name, const char *file)
-{
+extern "C" view *view_include(view *v, const char *name, const char *file) {
     if (!v || !name || !file)
         return nullptr;
     try {
@@ -91,8 +83,7 @@ extern "C" view *view_include(view *v, const char *name, const char *file)
     }
 }
 
-extern "C" int view_expand(const char *file, view *v, buf *out)
-{
+extern "C" int view_expand(const char *file, view *v, buf *out) {
     if (!file || !v || !out)
         return -1;
     try {
@@ -108,8 +99,7 @@ extern "C" int view_expand(const char *file, view *v, buf *out)
     }
 }
 
-extern "C" void view_free(view *v)
-{
+extern "C" void view_free(view *v) {
     try {
         delete dict(v);
     } catch (...) {

@@ -3,8 +3,8 @@
  * crosses this boundary. */
 #ifndef WUYE_VIEW_H
 #define WUYE_VIEW_H
-#include <stdbool.h>
 #include "buf.h"
+#include <stdbool.h>
 
 #ifdef __cplusplus
 extern "C" {

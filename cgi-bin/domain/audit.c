@@ -4,11 +4,11 @@
 #include <string.h>
 
 db_status audit_record_as(const page_ctx *ctx, char kind, long long actor_id, long long community_id,
-                          const char *action, const char *object_type, long long object_id, const char *detail)
-{
-    static db_stmt st = DB_STMT("audit_record",
-                                "INSERT INTO audit_log (at, community_id, actor_kind, actor_id, action, object_type, "
-                                "object_id, address, detail) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?)");
+                          const char *action, const char *object_type, long long object_id,
+                          const char *detail) {
+    static db_stmt st = DB_STMT(
+        "audit_record", "INSERT INTO audit_log (at, community_id, actor_kind, actor_id, action, object_type, "
+                        "object_id, address, detail) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?)");
     const char *actor = kind == ACCOUNT_STAFF ? "staff" : kind == ACCOUNT_RESIDENT ? "resident" : "system";
     db_arg args[9] = {
         DB_INT(ctx->now),
@@ -25,8 +25,7 @@ db_status audit_record_as(const page_ctx *ctx, char kind, long long actor_id, lo
 }
 
 db_status audit_record(const page_ctx *ctx, const char *action, const char *object_type, long long object_id,
-                       const char *detail)
-{
+                       const char *detail) {
     if (!ctx->signed_in)
         return audit_record_as(ctx, 0, 0, 0, action, object_type, object_id, detail);
     return audit_record_as(ctx, ctx->user.kind, ctx->user.id, ctx->user.community_id, action, object_type,

@@ -11,6 +11,7 @@ db_status audit_record(const page_ctx *ctx, const char *action, const char *obje
 /* The same for an actor named explicitly (kind 'r' or 's'), e.g. at login, before the
  * session exists. */
 db_status audit_record_as(const page_ctx *ctx, char kind, long long actor_id, long long community_id,
-                          const char *action, const char *object_type, long long object_id, const char *detail);
+                          const char *action, const char *object_type, long long object_id,
+                          const char *detail);
 
 #endif

@@ -3,22 +3,21 @@
 
 #include <string.h>
 
-static const char *kind_name(char kind)
-{
+static const char *kind_name(char kind) {
     return kind == ACCOUNT_STAFF ? "staff" : "resident";
 }
 
-db_status auth_find(arena *a, char kind, const char *login, auth_account *out, bool *found)
-{
-    static db_stmt resident = DB_STMT("auth_find_resident",
-                                      "SELECT id, community_id, password_hash, session_epoch, disabled FROM account "
-                                      "WHERE login_phone = ? OR login_email = ? LIMIT 1");
-    static db_stmt staff = DB_STMT("auth_find_staff",
-                                   "SELECT id, community_id, password_hash, session_epoch, disabled FROM staff "
-                                   "WHERE login = ?");
+db_status auth_find(arena *a, char kind, const char *login, auth_account *out, bool *found) {
+    static db_stmt resident = DB_STMT(
+        "auth_find_resident", "SELECT id, community_id, password_hash, session_epoch, disabled FROM account "
+                              "WHERE login_phone = ? OR login_email = ? LIMIT 1");
+    static db_stmt staff = DB_STMT(
+        "auth_find_staff", "SELECT id, community_id, password_hash, session_epoch, disabled FROM staff "
+                           "WHERE login = ?");
     db_rows rows;
     db_arg args[2] = {DB_TEXT(login), DB_TEXT(login)};
-    db_status s = kind == ACCOUNT_STAFF ? db_exec(&staff, args, 1, a, &rows) : db_exec(&resident, args, 2, a, &rows);
+    db_status s =
+        kind == ACCOUNT_STAFF ? db_exec(&staff, args, 1, a, &rows) : db_exec(&resident, args, 2, a, &rows);
     *found = false;
     if (s != DB_OK || rows.count == 0)
         return s;
@@ -32,8 +31,7 @@ db_status auth_find(arena *a, char kind, const char *login, auth_account *out, b
 }
 
 db_status auth_throttle(arena *a, char kind, const char *login, const char *address, int max_failures,
-                        long window_seconds, long long now, long *wait_seconds)
-{
+                        long window_seconds, long long now, long *wait_seconds) {
     /* Failures since the login's last success count against the login; every failure
      * in the window counts against the address. The oldest counted failure decides
      * when the window lets the next attempt through. */
@@ -43,10 +41,10 @@ db_status auth_throttle(arena *a, char kind, const char *login, const char *addr
         "WHERE kind = ? AND login = ? AND success = 0 AND at > FROM_UNIXTIME(?) AND at > COALESCE("
         "(SELECT MAX(at) FROM login_attempt WHERE kind = ? AND login = ? AND success = 1), '1970-01-02') "
         "ORDER BY at DESC LIMIT ?) f");
-    static db_stmt by_address = DB_STMT("auth_throttle_address",
-                                        "SELECT COUNT(*), UNIX_TIMESTAMP(MIN(f.at)) FROM (SELECT at FROM "
-                                        "login_attempt WHERE address = ? AND success = 0 AND at > FROM_UNIXTIME(?) "
-                                        "ORDER BY at DESC LIMIT ?) f");
+    static db_stmt by_address = DB_STMT(
+        "auth_throttle_address", "SELECT COUNT(*), UNIX_TIMESTAMP(MIN(f.at)) FROM (SELECT at FROM "
+                                 "login_attempt WHERE address = ? AND success = 0 AND at > FROM_UNIXTIME(?) "
+                                 "ORDER BY at DESC LIMIT ?) f");
     long long since = now - window_seconds;
     db_rows rows;
     db_arg largs[6] = {DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_INT(since),
@@ -71,43 +69,41 @@ db_status auth_throttle(arena *a, char kind, const char *login, const char *addr
     return DB_OK;
 }
 
-db_status auth_record_attempt(char kind, const char *login, const char *address, bool success, long long user_id,
-                              long long now)
-{
+db_status auth_record_attempt(char kind, const char *login, const char *address, bool success,
+                              long long user_id, long long now) {
     static db_stmt st = DB_STMT("auth_record_attempt",
                                 "INSERT INTO login_attempt (at, kind, login, address, success, user_id) "
                                 "VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?)");
-    db_arg args[6] = {DB_INT(now),         DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_TEXT(address),
-                      DB_INT(success ? 1 : 0), user_id ? DB_INT(user_id) : DB_NULL};
+    db_arg args[6] = {DB_INT(now),      DB_TEXT(kind_name(kind)), DB_TEXT(login),
+                      DB_TEXT(address), DB_INT(success ? 1 : 0),  user_id ? DB_INT(user_id) : DB_NULL};
     return db_exec(&st, args, 6, NULL, NULL);
 }
 
-db_status auth_signed_in(char kind, long long user_id, const char *new_hash, long long now)
-{
+db_status auth_signed_in(char kind, long long user_id, const char *new_hash, long long now) {
     static db_stmt resident =
         DB_STMT("auth_signed_in_resident", "UPDATE account SET last_login_at = FROM_UNIXTIME(?), "
                                            "password_hash = COALESCE(?, password_hash) WHERE id = ?");
-    static db_stmt staff = DB_STMT("auth_signed_in_staff", "UPDATE staff SET last_login_at = FROM_UNIXTIME(?), "
-                                                           "password_hash = COALESCE(?, password_hash) WHERE id = ?");
+    static db_stmt staff =
+        DB_STMT("auth_signed_in_staff", "UPDATE staff SET last_login_at = FROM_UNIXTIME(?), "
+                                        "password_hash = COALESCE(?, password_hash) WHERE id = ?");
     db_arg args[3] = {DB_INT(now), new_hash ? DB_TEXT(new_hash) : DB_NULL, DB_INT(user_id)};
     return db_exec(kind == ACCOUNT_STAFF ? &staff : &resident, args, 3, NULL, NULL);
 }
 
-db_status auth_end_sessions(char kind, long long user_id)
-{
-    static db_stmt resident =
-        DB_STMT("auth_end_sessions_resident", "UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?");
+db_status auth_end_sessions(char kind, long long user_id) {
+    static db_stmt resident = DB_STMT("auth_end_sessions_resident",
+                                      "UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?");
     static db_stmt staff =
         DB_STMT("auth_end_sessions_staff", "UPDATE staff SET session_epoch = session_epoch + 1 WHERE id = ?");
     db_arg args[1] = {DB_INT(user_id)};
     return db_exec(kind == ACCOUNT_STAFF ? &staff : &resident, args, 1, NULL, NULL);
 }
 
-db_status auth_session_user(arena *a, const session *s, page_user *user, bool *valid)
-{
+db_status auth_session_user(arena *a, const session *s, page_user *user, bool *valid) {
     static db_stmt resident = DB_STMT(
         "auth_session_resident",
-        "SELECT a.session_epoch, a.disabled, p.name, c.name, COALESCE(a.login_phone, a.login_email), '', '', c.time_zone "
+        "SELECT a.session_epoch, a.disabled, p.name, c.name, COALESCE(a.login_phone, a.login_email), '', '', "
+        "c.time_zone "
         "FROM account a JOIN person p ON p.id = a.person_id JOIN community c ON c.id = a.community_id "
         "WHERE a.id = ? AND a.community_id = ?");
     /* A staff member's first role in the session's community names them in the header. */

@@ -2,10 +2,10 @@
  * attempts, the session epoch that voids old cookies, and who a session belongs to. */
 #ifndef WUYE_AUTH_H
 #define WUYE_AUTH_H
-#include <stdbool.h>
 #include "../core/arena.h"
 #include "../core/db.h"
 #include "../core/page.h"
+#include <stdbool.h>
 
 /* An account that may sign in, as stored. Strings live in the arena. */
 typedef struct auth_account {
@@ -24,8 +24,8 @@ db_status auth_find(arena *a, char kind, const char *login, auth_account *out, b
 db_status auth_throttle(arena *a, char kind, const char *login, const char *address, int max_failures,
                         long window_seconds, long long now, long *wait_seconds);
 /* Records an attempt (user_id 0 when unknown). */
-db_status auth_record_attempt(char kind, const char *login, const char *address, bool success, long long user_id,
-                              long long now);
+db_status auth_record_attempt(char kind, const char *login, const char *address, bool success,
+                              long long user_id, long long now);
 /* After a good password: stamps the last login and stores an upgraded hash if given. */
 db_status auth_signed_in(char kind, long long user_id, const char *new_hash, long long now);
 /* Ends every session of the account: its epoch grows, so older cookies fail. */

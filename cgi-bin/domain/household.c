@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-const char *household_relation_name(const char *relation)
-{
+const char *household_relation_name(const char *relation) {
     if (!relation)
         return "";
     if (!strcmp(relation, "owner"))
@@ -16,8 +15,7 @@ const char *household_relation_name(const char *relation)
     return "其他住户";
 }
 
-db_status household_load(arena *a, long long account_id, household *out)
-{
+db_status household_load(arena *a, long long account_id, household *out) {
     static db_stmt unit = DB_STMT(
         "household_unit",
         "SELECT u.id, u.code, b.name, u.floor, u.area_m2, u.type, o.relation, c.name, c.phone, c.address "
@@ -25,12 +23,12 @@ db_status household_load(arena *a, long long account_id, household *out)
         "LEFT JOIN unit u ON u.id = a.current_unit_id LEFT JOIN building b ON b.id = u.building_id "
         "LEFT JOIN occupancy o ON o.unit_id = u.id AND o.person_id = a.person_id AND o.until IS NULL "
         "WHERE a.id = ? LIMIT 1");
-    static db_stmt members = DB_STMT(
-        "household_members",
-        "SELECT p.name, o.relation, DATE_FORMAT(o.since, '%Y-%m-%d'), p.id = a.person_id "
-        "FROM account a JOIN occupancy o ON o.unit_id = a.current_unit_id AND o.until IS NULL "
-        "JOIN person p ON p.id = o.person_id WHERE a.id = ? "
-        "ORDER BY FIELD(o.relation, 'owner', 'tenant', 'family', 'other'), o.since, p.id LIMIT 50");
+    static db_stmt members =
+        DB_STMT("household_members",
+                "SELECT p.name, o.relation, DATE_FORMAT(o.since, '%Y-%m-%d'), p.id = a.person_id "
+                "FROM account a JOIN occupancy o ON o.unit_id = a.current_unit_id AND o.until IS NULL "
+                "JOIN person p ON p.id = o.person_id WHERE a.id = ? "
+                "ORDER BY FIELD(o.relation, 'owner', 'tenant', 'family', 'other'), o.since, p.id LIMIT 50");
     db_rows rows;
     db_arg args[1] = {DB_INT(account_id)};
     memset(out, 0, sizeof *out);

@@ -13,7 +13,7 @@ typedef struct household_member {
 } household_member;
 
 typedef struct household {
-    long long unit_id;    /* 0: the account is linked to no unit */
+    long long unit_id; /* 0: the account is linked to no unit */
     const char *unit_code;
     const char *building_name;
     int floor;

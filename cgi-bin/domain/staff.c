@@ -3,17 +3,17 @@
 
 #include <string.h>
 
-db_status staff_load(arena *a, long long staff_id, long long community_id, int recent, staff_profile *out)
-{
-    static db_stmt profile = DB_STMT("staff_profile",
-                                     "SELECT s.name, s.login, s.phone, COALESCE(d.name, ''), c.name FROM staff s "
-                                     "JOIN community c ON c.id = ? LEFT JOIN department d ON d.id = s.department_id "
-                                     "WHERE s.id = ?");
-    static db_stmt roles = DB_STMT("staff_roles", "SELECT r.name FROM staff_role g JOIN role r ON r.id = g.role_id "
-                                                  "WHERE g.staff_id = ? AND g.community_id = ? ORDER BY r.id");
-    static db_stmt logins = DB_STMT("staff_logins",
-                                    "SELECT UNIX_TIMESTAMP(at), address, success FROM login_attempt "
-                                    "WHERE kind = 'staff' AND user_id = ? ORDER BY id DESC LIMIT ?");
+db_status staff_load(arena *a, long long staff_id, long long community_id, int recent, staff_profile *out) {
+    static db_stmt profile = DB_STMT(
+        "staff_profile", "SELECT s.name, s.login, s.phone, COALESCE(d.name, ''), c.name FROM staff s "
+                         "JOIN community c ON c.id = ? LEFT JOIN department d ON d.id = s.department_id "
+                         "WHERE s.id = ?");
+    static db_stmt roles =
+        DB_STMT("staff_roles", "SELECT r.name FROM staff_role g JOIN role r ON r.id = g.role_id "
+                               "WHERE g.staff_id = ? AND g.community_id = ? ORDER BY r.id");
+    static db_stmt logins =
+        DB_STMT("staff_logins", "SELECT UNIX_TIMESTAMP(at), address, success FROM login_attempt "
+                                "WHERE kind = 'staff' AND user_id = ? ORDER BY id DESC LIMIT ?");
     db_rows rows;
     memset(out, 0, sizeof *out);
     db_arg pargs[2] = {DB_INT(community_id), DB_INT(staff_id)};

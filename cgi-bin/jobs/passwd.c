@@ -5,8 +5,7 @@
 
 #include "../core/password.h"
 
-int main(void)
-{
+int main(void) {
     char line[512];
     if (!fgets(line, sizeof line, stdin)) {
         fputs("usage: echo PASSWORD | wuye-passwd\n", stderr);

@@ -6,8 +6,7 @@
 
 #define RECENT_LOGINS 5
 
-static int home_get(page_ctx *ctx)
-{
+static int home_get(page_ctx *ctx) {
     staff_profile p;
     db_status s = staff_load(ctx->arena, ctx->user.id, ctx->user.community_id, RECENT_LOGINS, &p);
     if (s != DB_OK)
@@ -25,7 +24,8 @@ static int home_get(page_ctx *ctx)
         view_set(view_add(body, "ROLE"), "NAME", p.roles[i]);
     for (size_t i = 0; i < p.login_count; i++) {
         view *row = view_add(body, "LOGIN_ROW");
-        view_set(row, "AT", clock_format(ctx->arena, p.logins[i].at, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
+        view_set(row, "AT",
+                 clock_format(ctx->arena, p.logins[i].at, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
         view_set(row, "ADDRESS", p.logins[i].address);
         view_set(row, "RESULT", p.logins[i].success ? "成功" : "失败");
         view_set(row, "RESULT_CLASS", p.logins[i].success ? "ok" : "bad");
@@ -40,7 +40,6 @@ static const page home_page = {
     .get = home_get,
 };
 
-int main(void)
-{
+int main(void) {
     return page_main(&home_page);
 }

@@ -12,7 +12,6 @@ static const page login_page = {
     .body_max = 8192,
 };
 
-int main(void)
-{
+int main(void) {
     return page_main(&login_page);
 }

@@ -4,15 +4,16 @@
 #include "../core/page.h"
 #include "../domain/household.h"
 
-static const char *unit_type_name(const char *type)
-{
+static const char *unit_type_name(const char *type) {
     if (!type)
         return "";
-    return !strcmp(type, "shop") ? "商铺" : !strcmp(type, "parking") ? "车位" : !strcmp(type, "storage") ? "储藏室" : "住宅";
+    return !strcmp(type, "shop")      ? "商铺"
+           : !strcmp(type, "parking") ? "车位"
+           : !strcmp(type, "storage") ? "储藏室"
+                                      : "住宅";
 }
 
-static int home_get(page_ctx *ctx)
-{
+static int home_get(page_ctx *ctx) {
     household h;
     db_status s = household_load(ctx->arena, ctx->user.id, &h);
     if (s != DB_OK)
@@ -52,7 +53,6 @@ static const page home_page = {
     .get = home_get,
 };
 
-int main(void)
-{
+int main(void) {
     return page_main(&home_page);
 }

@@ -8,7 +8,6 @@ static const page logout_page = {
     .body_max = 4096,
 };
 
-int main(void)
-{
+int main(void) {
     return page_main(&logout_page);
 }

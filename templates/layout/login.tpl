@@ -4,7 +4,7 @@
 {{/NOTICE}}  <form method="post" action="{{ACTION}}" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="login">{{LOGIN_LABEL}}</label>
-    <input id="login" name="login" type="{{LOGIN_TYPE}}" value="{{LOGIN}}" maxlength="100" autocomplete="username" autofocus required>
+    <input id="login" name="login" type="text" value="{{LOGIN}}" maxlength="100" autocomplete="username" autofocus required>
     <small class="hint">{{LOGIN_HINT}}</small>
 {{#LOGIN_ERROR}}    <p class="field-error" data-field="login">{{MESSAGE}}</p>
 {{/LOGIN_ERROR}}    <label for="password">密码</label>

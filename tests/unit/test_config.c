@@ -3,13 +3,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <string.h>
 
 #include "../../cgi-bin/core/config.h"
 
-static void defaults(void **state)
-{
+static void defaults(void **state) {
     (void)state;
     config c;
     char err[100];
@@ -22,8 +23,7 @@ static void defaults(void **state)
     assert_string_equal(c.key_path, "/srv/wuye/secret/session.key");
 }
 
-static void values(void **state)
-{
+static void values(void **state) {
     (void)state;
     config c;
     char err[100];
@@ -39,11 +39,10 @@ static void values(void **state)
     assert_string_equal(c.key_path, "/k");
 }
 
-static void refusals(void **state)
-{
+static void refusals(void **state) {
     (void)state;
     const char *bad[] = {"staff_idle_seconds=10\n", "staff_idle_seconds=30m\n", "body_max_bytes=-1\n",
-                         "no equals sign\n", "template_reload=yes\n", NULL};
+                         "no equals sign\n",        "template_reload=yes\n",    NULL};
     for (int i = 0; bad[i]; i++) {
         config c;
         char err[100] = "";
@@ -53,8 +52,7 @@ static void refusals(void **state)
     }
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults),
         cmocka_unit_test(values),

@@ -2,16 +2,17 @@
  * edges of their ranges, required, repeated and file fields, and the form accessors. */
 #define _POSIX_C_SOURCE 200809L /* fork and waitpid, to watch form_get abort */
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h>
+
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cmocka.h>
 
 #include "../../cgi-bin/core/arena.h"
 #include "../../cgi-bin/core/field.h"

@@ -3,13 +3,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <string.h>
 
 #include "../../cgi-bin/core/password.h"
 
-static void hash_and_verify(void **state)
-{
+static void hash_and_verify(void **state) {
     (void)state;
     char h1[PASSWORD_HASH_MAX], h2[PASSWORD_HASH_MAX];
     assert_int_equal(password_hash("wuye-demo-1", h1, sizeof h1), 0);
@@ -23,8 +24,7 @@ static void hash_and_verify(void **state)
     assert_false(password_needs_rehash(h1));
 }
 
-static void chinese_password(void **state)
-{
+static void chinese_password(void **state) {
     (void)state;
     char h[PASSWORD_HASH_MAX];
     assert_int_equal(password_hash("物业密码2026", h, sizeof h), 0);
@@ -32,15 +32,15 @@ static void chinese_password(void **state)
     assert_false(password_verify("物业密码2025", h));
 }
 
-static void malformed_stored_values(void **state)
-{
+static void malformed_stored_values(void **state) {
     (void)state;
     const char *bad[] = {
         "",
         "plain",
         "scrypt$15$8$1$",
         "scrypt$15$8$1$c2FsdHNhbHRzYWx0$",
-        "scrypt$40$8$1$c2FsdHNhbHRzYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /* 2^40: refused, not run */
+        "scrypt$40$8$1$c2FsdHNhbHRzYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", /* 2^40: refused, not
+                                                                                         run */
         "scrypt$15$8$1$c2FsdHNhbHRzYWx0$AAAA",
         "bcrypt$15$8$1$c2FsdHNhbHRzYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         NULL,
@@ -52,8 +52,7 @@ static void malformed_stored_values(void **state)
     assert_false(password_verify("x", NULL));
 }
 
-static void weaker_parameters_need_rehash(void **state)
-{
+static void weaker_parameters_need_rehash(void **state) {
     (void)state;
     /* A valid hash made with N=2^14 still verifies, and is flagged for an upgrade. */
     char h[PASSWORD_HASH_MAX];
@@ -66,20 +65,16 @@ static void weaker_parameters_need_rehash(void **state)
     assert_false(password_verify("abc", weak)); /* different cost: different hash */
 }
 
-static void small_output_buffer(void **state)
-{
+static void small_output_buffer(void **state) {
     (void)state;
     char h[20];
     assert_int_equal(password_hash("abc", h, sizeof h), -1);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(hash_and_verify),
-        cmocka_unit_test(chinese_password),
-        cmocka_unit_test(malformed_stored_values),
-        cmocka_unit_test(weaker_parameters_need_rehash),
+        cmocka_unit_test(hash_and_verify),         cmocka_unit_test(chinese_password),
+        cmocka_unit_test(malformed_stored_values), cmocka_unit_test(weaker_parameters_need_rehash),
         cmocka_unit_test(small_output_buffer),
     };
     return cmocka_run_group_tests_name("password", tests, NULL, NULL);

@@ -4,24 +4,23 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <string.h>
 
 #include "../../cgi-bin/core/response.h"
 
-static int capture(void *ctx, const char *data, size_t n)
-{
+static int capture(void *ctx, const char *data, size_t n) {
     return buf_append(ctx, data, n);
 }
 
-static void send_into(response *r, bool head, buf *out)
-{
+static void send_into(response *r, bool head, buf *out) {
     buf_init(out);
     assert_int_equal(response_send(r, head, capture, out), 0);
 }
 
-static void security_headers_always(void **state)
-{
+static void security_headers_always(void **state) {
     (void)state;
     int statuses[] = {200, 303, 404, 500};
     for (size_t i = 0; i < 4; i++) {
@@ -41,8 +40,7 @@ static void security_headers_always(void **state)
     }
 }
 
-static void status_and_body(void **state)
-{
+static void status_and_body(void **state) {
     (void)state;
     response r;
     buf out;
@@ -62,8 +60,7 @@ static void status_and_body(void **state)
     response_free(&r);
 }
 
-static void cookies(void **state)
-{
+static void cookies(void **state) {
     (void)state;
     response r;
     buf out;
@@ -72,13 +69,13 @@ static void cookies(void **state)
     assert_int_equal(response_cookie(&r, "wuye_s", "", "/office", 0, true), 0);
     send_into(&r, false, &out);
     assert_non_null(strstr(out.data, "Set-Cookie: wuye_r=abc; Path=/portal; HttpOnly; SameSite=Lax\r\n"));
-    assert_non_null(strstr(out.data, "Set-Cookie: wuye_s=; Path=/office; HttpOnly; SameSite=Lax; Secure; Max-Age=0\r\n"));
+    assert_non_null(
+        strstr(out.data, "Set-Cookie: wuye_s=; Path=/office; HttpOnly; SameSite=Lax; Secure; Max-Age=0\r\n"));
     buf_free(&out);
     response_free(&r);
 }
 
-static void redirects_stay_on_site(void **state)
-{
+static void redirects_stay_on_site(void **state) {
     (void)state;
     response r;
     buf out;
@@ -95,8 +92,7 @@ static void redirects_stay_on_site(void **state)
     response_free(&r);
 }
 
-static void header_injection_refused(void **state)
-{
+static void header_injection_refused(void **state) {
     (void)state;
     response r;
     response_init(&r);
@@ -107,8 +103,7 @@ static void header_injection_refused(void **state)
     response_free(&r);
 }
 
-static void own_content_type_kept(void **state)
-{
+static void own_content_type_kept(void **state) {
     (void)state;
     response r;
     buf out;
@@ -121,12 +116,14 @@ static void own_content_type_kept(void **state)
     response_free(&r);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(security_headers_always), cmocka_unit_test(status_and_body),
-        cmocka_unit_test(cookies),                 cmocka_unit_test(redirects_stay_on_site),
-        cmocka_unit_test(header_injection_refused), cmocka_unit_test(own_content_type_kept),
+        cmocka_unit_test(security_headers_always),
+        cmocka_unit_test(status_and_body),
+        cmocka_unit_test(cookies),
+        cmocka_unit_test(redirects_stay_on_site),
+        cmocka_unit_test(header_injection_refused),
+        cmocka_unit_test(own_content_type_kept),
     };
     return cmocka_run_group_tests_name("response", tests, NULL, NULL);
 }

@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +20,18 @@
 static const unsigned char key[SESSION_KEY_BYTES] = "0123456789abcdef0123456789abcdef";
 static const unsigned char other_key[SESSION_KEY_BYTES] = "fedcba9876543210fedcba9876543210";
 
-static session sample(void)
-{
-    session s = {.kind = ACCOUNT_STAFF, .user_id = 42, .community_id = 7, .issued = 1000, .expires = 5000,
-                 .epoch = 3, .seen = 1000};
+static session sample(void) {
+    session s = {.kind = ACCOUNT_STAFF,
+                 .user_id = 42,
+                 .community_id = 7,
+                 .issued = 1000,
+                 .expires = 5000,
+                 .epoch = 3,
+                 .seen = 1000};
     return s;
 }
 
-static void round_trip(void **state)
-{
+static void round_trip(void **state) {
     (void)state;
     session s = sample(), d;
     char value[SESSION_COOKIE_MAX];
@@ -39,8 +44,7 @@ static void round_trip(void **state)
     assert_int_equal(d.expires, 5000);
 }
 
-static void every_single_byte_change_is_refused(void **state)
-{
+static void every_single_byte_change_is_refused(void **state) {
     (void)state;
     session s = sample(), d;
     char value[SESSION_COOKIE_MAX];
@@ -54,8 +58,7 @@ static void every_single_byte_change_is_refused(void **state)
     }
 }
 
-static void another_key_is_refused(void **state)
-{
+static void another_key_is_refused(void **state) {
     (void)state;
     session s = sample(), d;
     char value[SESSION_COOKIE_MAX];
@@ -63,8 +66,7 @@ static void another_key_is_refused(void **state)
     assert_int_equal(session_decode(value, other_key, 1500, 1800, &d), SESSION_MALFORMED);
 }
 
-static void garbage_is_refused(void **state)
-{
+static void garbage_is_refused(void **state) {
     (void)state;
     session d;
     const char *bad[] = {"", ".", "1.s.1", "abc", "1.s.1.1.1.1.1.1.", "1.s.1.1.1.1.1.1.!!!!", NULL};
@@ -77,8 +79,7 @@ static void garbage_is_refused(void **state)
     assert_int_equal(session_decode(long_value, key, 1500, 1800, &d), SESSION_MALFORMED);
 }
 
-static void expiry_and_idle(void **state)
-{
+static void expiry_and_idle(void **state) {
     (void)state;
     session s = sample(), d;
     char value[SESSION_COOKIE_MAX];
@@ -88,8 +89,7 @@ static void expiry_and_idle(void **state)
     assert_int_equal(session_decode(value, key, 2800, 1800, &d), SESSION_OK);
 }
 
-static void unknown_kind_is_not_encoded(void **state)
-{
+static void unknown_kind_is_not_encoded(void **state) {
     (void)state;
     session s = sample();
     s.kind = 'x';
@@ -97,8 +97,7 @@ static void unknown_kind_is_not_encoded(void **state)
     assert_int_equal(session_encode(&s, key, value, sizeof value), -1);
 }
 
-static void csrf_tokens(void **state)
-{
+static void csrf_tokens(void **state) {
     (void)state;
     char t1[CSRF_TOKEN_LEN + 1], t2[CSRF_TOKEN_LEN + 1];
     csrf_token(key, "s:42:1000", t1);
@@ -114,8 +113,7 @@ static void csrf_tokens(void **state)
     assert_false(csrf_check(key, "s:42:1000", t1));
 }
 
-static void origin_check(void **state)
-{
+static void origin_check(void **state) {
     (void)state;
     assert_true(csrf_origin_ok(NULL, "127.0.0.1:8080", false));
     assert_true(csrf_origin_ok("http://127.0.0.1:8080", "127.0.0.1:8080", false));
@@ -127,11 +125,10 @@ static void origin_check(void **state)
     assert_false(csrf_origin_ok("http://127.0.0.1:8080", NULL, false));
 }
 
-static void base64url(void **state)
-{
+static void base64url(void **state) {
     (void)state;
-    const char *cases[][2] = {{"", ""}, {"f", "Zg"}, {"fo", "Zm8"}, {"foo", "Zm9v"}, {"foob", "Zm9vYg"},
-                              {"\xfb\xff", "-_8"}};
+    const char *cases[][2] = {{"", ""},        {"f", "Zg"},        {"fo", "Zm8"},
+                              {"foo", "Zm9v"}, {"foob", "Zm9vYg"}, {"\xfb\xff", "-_8"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[16];
         unsigned char back[16];
@@ -142,14 +139,13 @@ static void base64url(void **state)
         assert_memory_equal(back, cases[i][0], (size_t)n);
     }
     unsigned char out[16];
-    assert_int_equal(b64_decode("Zh", 2, out, sizeof out), -1);   /* non-canonical trailing bits */
-    assert_int_equal(b64_decode("Z", 1, out, sizeof out), -1);    /* impossible length */
+    assert_int_equal(b64_decode("Zh", 2, out, sizeof out), -1);    /* non-canonical trailing bits */
+    assert_int_equal(b64_decode("Z", 1, out, sizeof out), -1);     /* impossible length */
     assert_int_equal(b64_decode("Zm9v=", 5, out, sizeof out), -1); /* padding is not ours */
-    assert_int_equal(b64_decode("Zm9vYmFy", 8, out, 3), -1);      /* no room */
+    assert_int_equal(b64_decode("Zm9vYmFy", 8, out, 3), -1);       /* no room */
 }
 
-static void key_file_created_private_and_stable(void **state)
-{
+static void key_file_created_private_and_stable(void **state) {
     (void)state;
     char dir[] = "/tmp/wuye-key-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -169,8 +165,7 @@ static void key_file_created_private_and_stable(void **state)
     rmdir(dir);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(round_trip),
         cmocka_unit_test(every_single_byte_change_is_refused),

@@ -3,9 +3,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include <cmocka.h>
+
+#include <string.h>
 
 #include "../../cgi-bin/core/utf8.h"
 

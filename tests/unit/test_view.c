@@ -4,21 +4,21 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../cgi-bin/core/view.h"
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     (void)state;
     const char *root = getenv("WUYE_TEST_TEMPLATES");
     return view_init(root ? root : "tests/unit/templates", false);
 }
 
-static void escapes_and_sections(void **state)
-{
+static void escapes_and_sections(void **state) {
     (void)state;
     view *v = view_new();
     assert_non_null(v);
@@ -44,8 +44,7 @@ static void escapes_and_sections(void **state)
     view_free(v);
 }
 
-static void missing_template_is_an_error(void **state)
-{
+static void missing_template_is_an_error(void **state) {
     (void)state;
     view *v = view_new();
     buf out;
@@ -56,8 +55,7 @@ static void missing_template_is_an_error(void **state)
     view_free(v);
 }
 
-static void null_arguments_are_harmless(void **state)
-{
+static void null_arguments_are_harmless(void **state) {
     (void)state;
     view_set(NULL, "A", "b");
     view_show(NULL, "A");
@@ -66,8 +64,7 @@ static void null_arguments_are_harmless(void **state)
     view_free(NULL);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_and_sections),
         cmocka_unit_test(missing_template_is_an_error),
