@@ -122,20 +122,25 @@ int form_decode(arena *a, const char *s, size_t n, int plus_is_space, char **out
     return 0;
 }
 
-int form_parse_urlencoded(arena *a, const char *s, size_t n, param_list *out) {
-    out->items = NULL;
-    out->count = 0;
-    /* One pass to size the array exactly: the list is at most one pair per '&' plus one. */
+/* Room for every pair of a list split at sep, sized in one pass: at most one pair per
+ * separator plus one. NULL when out of memory. */
+static param *alloc_pairs(arena *a, const char *s, size_t n, char sep) {
     size_t max = 1;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '&') {
+        if (s[i] == sep) {
             max++;
         }
     }
     if (max > SIZE_MAX / sizeof(param)) {
-        return -1;
+        return NULL;
     }
-    param *items = arena_alloc(a, max * sizeof(param));
+    return arena_alloc(a, max * sizeof(param));
+}
+
+int form_parse_urlencoded(arena *a, const char *s, size_t n, param_list *out) {
+    out->items = NULL;
+    out->count = 0;
+    param *items = alloc_pairs(a, s, n, '&');
     if (items == NULL) {
         return -1;
     }
@@ -520,16 +525,7 @@ int form_parse_cookies(arena *a, const char *header, param_list *out) {
         return 0;
     }
     size_t n = strlen(header);
-    size_t max = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (header[i] == ';') {
-            max++;
-        }
-    }
-    if (max > SIZE_MAX / sizeof(param)) {
-        return -1;
-    }
-    param *items = arena_alloc(a, max * sizeof(param));
+    param *items = alloc_pairs(a, header, n, ';');
     if (items == NULL) {
         return -1;
     }

@@ -1,46 +1,9 @@
 // The page programs run as plain CGI too: the built binary, run from a shell with the CGI
 // variables, prints a CGI response on stdout.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 
-import { env } from './lib.mjs';
-
-const build = path.join(env.WUYE_STATE, 'build', 'cgi-bin');
-
-function runCgi(program, vars, input = '') {
-    const file = path.join(build, program);
-    assert.ok(existsSync(file), `the built program ${file}`);
-    const r = spawnSync(file, [], {
-        env: {
-            PATH: process.env.PATH,
-            WUYE_CONFIG: path.join(env.WUYE_STATE, 'wuye.conf'),
-            QUERY_STRING: '',
-            REMOTE_ADDR: '127.0.0.1',
-            HTTP_HOST: 'x',
-            ...vars,
-        },
-        input,
-        timeout: 20000,
-        maxBuffer: 4 * 1024 * 1024,
-    });
-    assert.equal(r.error, undefined, `${program} ran: ${r.error}`);
-    assert.equal(r.signal, null, `${program} was not killed (${r.signal}): it must end after one CGI request`);
-    const out = r.stdout.toString('utf8');
-    const split = out.search(/\r?\n\r?\n/);
-    assert.ok(split > 0, `a header block and a body:\n${out.slice(0, 500)}\nstderr: ${r.stderr}`);
-    const head = out.slice(0, split);
-    const body = out.slice(split).replace(/^\r?\n\r?\n/, '');
-    const headers = {};
-    for (const line of head.split(/\r?\n/)) {
-        const i = line.indexOf(':');
-        const name = line.slice(0, i).trim().toLowerCase();
-        headers[name] = headers[name] ? `${headers[name]}\n${line.slice(i + 1).trim()}` : line.slice(i + 1).trim();
-    }
-    return { status: r.status, head, headers, body, stderr: r.stderr.toString('utf8') };
-}
+import { runCgi } from './lib.mjs';
 
 test('portal/login run as plain CGI prints Status: 200, the headers and the login form', () => {
     const r = runCgi('portal/login', { REQUEST_METHOD: 'GET', DOCUMENT_URI: '/portal/login' });

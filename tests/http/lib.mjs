@@ -9,9 +9,10 @@
 //     login POST and for requests fetch cannot make (PUT, bodies of a declared length,
 //     odd headers). Failed logins count against the source address (5 per 15 minutes),
 //     so each test makes its failures from an address of its own (uniqueAddress()).
-import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -422,4 +423,40 @@ export function makeStaff(tag = 'test') {
         id,
         drop: () => sql(`DELETE FROM staff_role WHERE staff_id = ${id}; DELETE FROM staff WHERE id = ${id};`),
     };
+}
+
+const build = path.join(env.WUYE_STATE, 'build', 'cgi-bin');
+
+// runCgi runs a built page program once as plain CGI (vars: its CGI variables; WUYE_CONFIG
+// may be overridden) and splits what it printed into the status line, headers and body.
+export function runCgi(program, vars, input = '') {
+    const file = path.join(build, program);
+    assert.ok(existsSync(file), `the built program ${file}`);
+    const r = spawnSync(file, [], {
+        env: {
+            PATH: process.env.PATH,
+            WUYE_CONFIG: path.join(env.WUYE_STATE, 'wuye.conf'),
+            QUERY_STRING: '',
+            REMOTE_ADDR: '127.0.0.1',
+            HTTP_HOST: 'x',
+            ...vars,
+        },
+        input,
+        timeout: 20000,
+        maxBuffer: 4 * 1024 * 1024,
+    });
+    assert.equal(r.error, undefined, `${program} ran: ${r.error}`);
+    assert.equal(r.signal, null, `${program} was not killed (${r.signal}): it must end after one CGI request`);
+    const out = r.stdout.toString('utf8');
+    const split = out.search(/\r?\n\r?\n/);
+    assert.ok(split > 0, `a header block and a body:\n${out.slice(0, 500)}\nstderr: ${r.stderr}`);
+    const head = out.slice(0, split);
+    const body = out.slice(split).replace(/^\r?\n\r?\n/, '');
+    const headers = {};
+    for (const line of head.split(/\r?\n/)) {
+        const i = line.indexOf(':');
+        const name = line.slice(0, i).trim().toLowerCase();
+        headers[name] = headers[name] ? `${headers[name]}\n${line.slice(i + 1).trim()}` : line.slice(i + 1).trim();
+    }
+    return { status: r.status, head, headers, body, stderr: r.stderr.toString('utf8') };
 }
