@@ -15,7 +15,7 @@ typedef struct config {
     char db_name[64];
     char db_user[64];
     char db_password[128];
-    size_t body_max;            /* body_max_bytes, default 1 MiB */
+    size_t body_max;            /* body_max_bytes, default 16 MiB, as nginx's client_max_body_size */
     long staff_idle_seconds;    /* default 1800 */
     long resident_idle_seconds; /* default 7 days */
     long staff_max_age;         /* default 12 hours */

@@ -9,6 +9,7 @@
 #include <mysqld_error.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "log.h"
 
@@ -90,6 +91,10 @@ db_status db_begin(void) {
 db_status db_commit(void) {
     db_status s = simple("COMMIT");
     in_transaction = false;
+    /* A refused COMMIT may leave the transaction open on the server: end it, so the
+     * next request of this process does not run inside it. */
+    if (s == DB_ERROR && simple("ROLLBACK") != DB_OK)
+        disconnect();
     return s;
 }
 
@@ -213,6 +218,13 @@ static db_status fetch_all(db_stmt *st, MYSQL_RES *meta, arena *a, db_rows *rows
     return status;
 }
 
+/* True for a statement that only reads, which is safe to run twice. */
+static bool is_read(const char *sql) {
+    while (*sql == ' ' || *sql == '\n')
+        sql++;
+    return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
 /* One try at executing st; *lost tells whether the connection went away. */
 static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows,
                            bool *lost) {
@@ -257,9 +269,13 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
         unsigned err = mysql_stmt_errno(h);
         if (err == ER_DUP_ENTRY)
             return DB_DUPLICATE;
+        if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+            return DB_DEADLOCK;
         log_error("db %s: %u %s", st->name, err, mysql_stmt_error(h));
         if (connection_lost(err)) {
-            *lost = true;
+            /* A write whose connection died mid-way may have been done: trying it again
+             * could do it twice. Only reads, and statements that never left, are retried. */
+            *lost = err == CR_SERVER_GONE_ERROR || is_read(st->sql);
             disconnect();
             return DB_UNAVAILABLE;
         }

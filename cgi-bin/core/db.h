@@ -46,6 +46,7 @@ typedef enum {
     DB_ERROR = -1,       /* a statement failed: log names it; the page answers 500 */
     DB_UNAVAILABLE = -2, /* no connection even after one reconnect: 503 */
     DB_DUPLICATE = -3,   /* a unique key refused the row */
+    DB_DEADLOCK = -4,    /* the transaction lost a lock race and was rolled back: retry it */
 } db_status;
 
 /* Connects with the configured socket, utf8mb4 and strict mode. */

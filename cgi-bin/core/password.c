@@ -53,7 +53,10 @@ static int parse_stored(const char *stored, int *log_n, int *r, int *p, unsigned
     if (!stored || sscanf(stored, "scrypt$%2d$%2d$%2d$%63[A-Za-z0-9_-]$%63[A-Za-z0-9_-]%n", log_n, r, p,
                           salt64, hash64, &used) != 5)
         return -1;
-    if (stored[used] != '\0' || *log_n < 10 || *log_n > 20 || *r < 1 || *r > 32 || *p < 1 || *p > 4)
+    if (stored[used] != '\0' || *log_n < 10 || *log_n > 20 || *r < 1 || *r > 32 || *p < 1 || *p > 2)
+        return -1;
+    /* A tampered or mistaken row must not make a login take gigabytes. */
+    if (scrypt_maxmem(*log_n, *r, *p) > ((uint64_t)256 << 20) + (16u << 20))
         return -1;
     long s = b64_decode(salt64, strlen(salt64), salt, SALT_BYTES * 2);
     long h = b64_decode(hash64, strlen(hash64), hash, HASH_BYTES);

@@ -96,7 +96,10 @@ int signin_post(page_ctx *ctx) {
     if ((s = auth_find(ctx->arena, kind, login, &account, &found)) != DB_OK)
         return page_db_error(ctx, s);
     const char *password = form_text(&ctx->post, "password");
-    bool good = password_verify(password, found ? account.password_hash : decoy_hash()) && found;
+    const char *decoy = decoy_hash();
+    if (!found && !*decoy) /* never answer an unknown login faster than a known one */
+        return 500;
+    bool good = password_verify(password, found ? account.password_hash : decoy) && found;
     if ((s = auth_record_attempt(kind, login, address, good, found ? account.id : 0, ctx->now)) != DB_OK)
         return page_db_error(ctx, s);
     if (!good) {
