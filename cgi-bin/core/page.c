@@ -19,8 +19,11 @@ typedef struct nav_item {
     const char *label;
 } nav_item;
 
-static const nav_item portal_nav[] = {{"portal/home", "首页"}, {NULL, NULL}};
-static const nav_item office_nav[] = {{"office/home", "工作台"}, {NULL, NULL}};
+static const nav_item portal_nav[] = {
+    {"portal/home", "首页"}, {"portal/tickets", "我的工单"}, {"portal/new-ticket", "报事报修"}, {NULL, NULL}};
+static const nav_item office_nav[] = {{"office/home", "工作台"},       {"office/tickets", "工单"},
+                                      {"office/new-ticket", "登记"},   {"office/callbacks", "回访"},
+                                      {"office/analysis", "统计分析"}, {NULL, NULL}};
 
 /* A cookie that is refreshed at most this often, so idle time is measured to the minute. */
 #define SESSION_REFRESH_SECONDS 60
@@ -80,12 +83,30 @@ static const char *default_message(int status) {
     }
 }
 
+bool page_has_role(const page_ctx *ctx, const char *role) {
+    if (!ctx->signed_in || ctx->user.kind != ACCOUNT_STAFF || !ctx->user.roles)
+        return false;
+    size_t n = strlen(role);
+    for (const char *p = ctx->user.roles; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len == n && !strncmp(p, role, n))
+            return true;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return false;
+}
+
 int page_error(page_ctx *ctx, int status, const char *message) {
     ctx->error_message = message;
     return status;
 }
 
 int page_db_error(page_ctx *ctx, db_status status) {
+    if (status == DB_DEADLOCK)
+        return page_error(ctx, 503, "系统繁忙，请稍后重试。");
     return page_error(ctx, status == DB_UNAVAILABLE ? 503 : 500, NULL);
 }
 
@@ -104,12 +125,20 @@ static void layout_values(page_ctx *ctx, const char *title) {
     view_set(v, "CSRF", ctx->csrf ? ctx->csrf : "");
     if (!ctx->signed_in)
         return;
+    /* The logout form needs the session's own token even where the page's forms use
+     * another (a login form) or none was made (an error before the token). */
+    char *logout_token = arena_alloc(ctx->arena, CSRF_TOKEN_LEN + 1);
+    if (logout_token)
+        csrf_token(ctx->config->key,
+                   arena_printf(ctx->arena, "%c:%lld:%lld", ctx->session.kind, ctx->session.user_id,
+                                ctx->session.issued),
+                   logout_token);
     view *who = view_add(v, "SIGNED_IN");
     view_set(who, "USER_NAME", ctx->user.name);
     view_set(who, "ROLE_NAME", ctx->user.role_name ? ctx->user.role_name : "");
     view_set(who, "COMMUNITY_NAME", ctx->user.community_name);
     view_set(who, "LOGOUT", kind == ACCOUNT_STAFF ? "/office/logout" : "/portal/logout");
-    view_set(who, "CSRF", ctx->csrf ? ctx->csrf : "");
+    view_set(who, "CSRF", logout_token ? logout_token : "");
     for (const nav_item *n = kind == ACCOUNT_STAFF ? office_nav : portal_nav; n->page; n++) {
         view *item = view_add(who, "NAV");
         view_set(item, "HREF", arena_printf(ctx->arena, "/%s", n->page));
@@ -246,7 +275,10 @@ static void render_error(page_ctx *ctx, int status) {
     buf_reset(&ctx->resp->body);
     ctx->resp->status = status;
     if (status == 405)
-        response_header(ctx->resp, "Allow", ctx->page->post ? "GET, HEAD, POST" : "GET, HEAD");
+        response_header(ctx->resp, "Allow",
+                        !ctx->page->get   ? "POST"
+                        : ctx->page->post ? "GET, HEAD, POST"
+                                          : "GET, HEAD");
     view_free(ctx->view);
     ctx->view = view_new();
     const char *message = ctx->error_message ? ctx->error_message : default_message(status);

@@ -32,8 +32,8 @@ typedef struct page_user {
     const char *name;
     const char *community_name;
     const char *community_zone; /* e.g. Asia/Shanghai: times are shown in it */
-    const char *role_code;      /* staff: e.g. "frontdesk" */
-    const char *role_name;      /* staff: 客服前台 */
+    const char *roles;          /* staff: role codes in the community, "frontdesk,cashier" */
+    const char *role_name;      /* staff: the first role's name, e.g. 客服前台 */
     const char *login;
 } page_user;
 
@@ -79,6 +79,8 @@ int page_main(const page *p);
 /* Renders body_template inside the layout with title; the handler fills page_body's
  * values. Returns the body dictionary to fill, or NULL on failure. */
 view *page_body(page_ctx *ctx, const char *body_template, const char *title);
+/* True when the signed-in staff member holds role (a role code) in the community. */
+bool page_has_role(const page_ctx *ctx, const char *role);
 /* Answers status with the error page saying message (Chinese, what to do next).
  * Returns status for the handler to return. */
 int page_error(page_ctx *ctx, int status, const char *message);

@@ -109,9 +109,11 @@ db_status auth_session_user(arena *a, const session *s, page_user *user, bool *v
     /* A staff member's first role in the session's community names them in the header. */
     static db_stmt staff = DB_STMT(
         "auth_session_staff",
-        "SELECT s.session_epoch, s.disabled, s.name, c.name, s.login, r.code, r.name, c.time_zone "
+        "SELECT s.session_epoch, s.disabled, s.name, c.name, s.login, "
+        "GROUP_CONCAT(r.code ORDER BY r.id SEPARATOR ','), "
+        "SUBSTRING_INDEX(GROUP_CONCAT(r.name ORDER BY r.id SEPARATOR ','), ',', 1), c.time_zone "
         "FROM staff s JOIN staff_role g ON g.staff_id = s.id JOIN community c ON c.id = g.community_id "
-        "JOIN role r ON r.id = g.role_id WHERE s.id = ? AND g.community_id = ? ORDER BY r.id LIMIT 1");
+        "JOIN role r ON r.id = g.role_id WHERE s.id = ? AND g.community_id = ? GROUP BY s.id, c.id");
     db_rows rows;
     db_arg args[2] = {DB_INT(s->user_id), DB_INT(s->community_id)};
     db_status st = db_exec(s->kind == ACCOUNT_STAFF ? &staff : &resident, args, 2, a, &rows);
@@ -127,7 +129,7 @@ db_status auth_session_user(arena *a, const session *s, page_user *user, bool *v
     user->name = db_cell(&rows, 0, 2);
     user->community_name = db_cell(&rows, 0, 3);
     user->login = db_cell(&rows, 0, 4);
-    user->role_code = s->kind == ACCOUNT_STAFF ? db_cell(&rows, 0, 5) : NULL;
+    user->roles = s->kind == ACCOUNT_STAFF ? db_cell(&rows, 0, 5) : NULL;
     user->role_name = s->kind == ACCOUNT_STAFF ? db_cell(&rows, 0, 6) : NULL;
     user->community_zone = db_cell(&rows, 0, 7);
     return DB_OK;

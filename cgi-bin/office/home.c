@@ -19,7 +19,7 @@ static int home_get(page_ctx *ctx) {
     view_set(body, "PHONE", p.phone);
     view_set(body, "DEPARTMENT", p.department);
     view_set(body, "COMMUNITY_NAME", p.community_name);
-    view_set(body, "ROLE_CODE", ctx->user.role_code);
+    view_set(body, "ROLE_CODE", ctx->user.roles);
     for (size_t i = 0; i < p.role_count; i++)
         view_set(view_add(body, "ROLE"), "NAME", p.roles[i]);
     for (size_t i = 0; i < p.login_count; i++) {

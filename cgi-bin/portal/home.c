@@ -3,6 +3,7 @@
 
 #include "../core/page.h"
 #include "../domain/household.h"
+#include "../domain/ticket.h"
 
 static const char *unit_type_name(const char *type) {
     if (!type)
@@ -11,6 +12,51 @@ static const char *unit_type_name(const char *type) {
            : !strcmp(type, "parking") ? "车位"
            : !strcmp(type, "storage") ? "储藏室"
                                       : "住宅";
+}
+
+/* How many tickets the home page lists; the rest are a click away in 我的工单. */
+#define HOME_TICKETS 10
+
+/* What the resident should notice about a ticket on the home page, or NULL. */
+static const char *ticket_news(const ticket_row *t) {
+    if (t->status == ST_COMPLETED && !t->rating)
+        return "已完成，待评价";
+    if (t->last_public_event_id > t->seen_event_id)
+        return t->latest_public && t->latest_public[0] ? t->latest_public : "有新动态";
+    return NULL;
+}
+
+/* The section 我的报修与投诉: open tickets and those with news. 0, or a status. */
+static int home_tickets(page_ctx *ctx, view *body) {
+    long long unit_id = 0;
+    ticket_row *rows = NULL;
+    size_t count = 0;
+    int r = ticket_account_unit(ctx->arena, ctx->user.id, &unit_id);
+    if (r == 0)
+        r = ticket_home(ctx->arena, ctx->user.id, unit_id, HOME_TICKETS, &rows, &count);
+    if (r < 0)
+        return page_db_error(ctx, (db_status)r);
+    if (r)
+        return page_error(ctx, r, NULL);
+    view *section = view_add(body, "TICKETS");
+    if (!count)
+        view_show(section, "NO_TICKETS");
+    for (size_t i = 0; i < count; i++) {
+        const ticket_row *t = &rows[i];
+        view *row = view_add(section, "TICKET");
+        view_set_int(row, "ID", t->id);
+        view_set(row, "CODE", t->code);
+        view_set(row, "STATUS", ticket_status_code(t->status));
+        view_set(row, "STATUS_NAME", ticket_status_name(t->status));
+        const char *kind = ticket_kind_name(t->kind);
+        view_set(row, "KIND", kind ? kind : t->kind);
+        view_set(row, "CATEGORY", t->category_name);
+        view_set(row, "DESCRIPTION", t->description);
+        const char *news = ticket_news(t);
+        if (news)
+            view_set(view_add(row, "NEWS"), "WHAT", news);
+    }
+    return 0;
 }
 
 static int home_get(page_ctx *ctx) {
@@ -25,6 +71,9 @@ static int home_get(page_ctx *ctx) {
     view_set(body, "COMMUNITY_NAME", h.community_name);
     view_set(body, "COMMUNITY_PHONE", h.community_phone);
     view_set(body, "COMMUNITY_ADDRESS", h.community_address);
+    int r = home_tickets(ctx, body);
+    if (r)
+        return r;
     if (!h.unit_id) {
         view_show(body, "NO_UNIT");
         return 0;

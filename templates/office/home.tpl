@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<section class="card welcome" data-page="office-home" data-role="{{ROLE_CODE}}">
+{{%AUTOESCAPE context="HTML"}}<section class="card welcome" data-page="office-home" data-roles="{{ROLE_CODE}}">
   <h1>{{NAME}}，您好</h1>
   <p class="today">今天是 {{TODAY}} · {{COMMUNITY_NAME}}</p>
 </section>

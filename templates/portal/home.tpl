@@ -1,8 +1,29 @@
 {{%AUTOESCAPE context="HTML"}}<section class="card welcome" data-page="portal-home">
   <h1>{{USER_NAME}}，您好</h1>
   <p>欢迎使用{{COMMUNITY_NAME}}业主服务。</p>
+  <p><a class="button report" href="/portal/new-ticket">我要报修/投诉</a></p>
 </section>
-{{#NO_UNIT}}<section class="card">
+{{#TICKETS}}<section class="card" data-section="my-tickets">
+  <div class="heading-row">
+    <h2>我的报修与投诉</h2>
+    <a href="/portal/tickets">全部工单 ›</a>
+  </div>
+{{#NO_TICKETS}}  <p class="hint">目前没有处理中的工单。家里有东西坏了，或对服务有意见建议，点“我要报修/投诉”告诉我们。</p>
+{{/NO_TICKETS}}  <ul class="ticket-list">
+{{#TICKET}}    <li class="ticket-row" data-ticket-id="{{ID}}" data-status="{{STATUS}}">
+      <a href="/portal/ticket?id={{ID:u}}">
+        <span class="ticket-line">
+          <span class="ticket-code">{{CODE}}</span>
+          <span class="status-badge status-{{STATUS}}">{{STATUS_NAME}}</span>
+{{#NEWS}}          <span class="news-dot">{{WHAT}}</span>
+{{/NEWS}}        </span>
+        <span class="ticket-line"><span class="tag">{{KIND}}</span><span class="ticket-category">{{CATEGORY}}</span></span>
+        <span class="ticket-summary">{{DESCRIPTION}}</span>
+      </a>
+    </li>
+{{/TICKET}}  </ul>
+</section>
+{{/TICKETS}}{{#NO_UNIT}}<section class="card">
   <h2>我的房屋</h2>
   <p>您的账户尚未关联房屋，请携带有效证件到物业服务中心办理。</p>
 </section>

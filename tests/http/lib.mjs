@@ -460,3 +460,58 @@ export function runCgi(program, vars, input = '') {
     }
     return { status: r.status, head, headers, body, stderr: r.stderr.toString('utf8') };
 }
+
+// --- tickets of a test's own, with given times ----------------------------------------------
+
+// A local time of the demo community ("2031-03-01 00:00" or with seconds; Asia/Shanghai,
+// UTC+8 all year) as the UTC DATETIME text the database stores.
+export function shanghaiToUtc(local) {
+    const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)(?::(\d\d))?$/.exec(local);
+    if (!m) throw new Error(`not a local time: ${local}`);
+    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0)) - 8 * 3600 * 1000;
+    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+const kindPrefix = { repair: 'BX', complaint: 'TS', suggestion: 'JY', inquiry: 'ZX', praise: 'BY' };
+
+// Inserts tickets of community 1 straight into the database (channel phone, registered by
+// frontdesk), for tests that need tickets at given times, e.g. in a month far from now.
+// Each spec: kind, category (code) or categoryId, unit (code) or place, created, status,
+// severity, and optionally respondDue, responded, onsiteDue, onsiteAt, resolveDue,
+// completed, callback (0/1), rating, charge (fen); times are local (shanghaiToUtc).
+// next_due stays NULL. Answers {ids, codes} in the order of specs and drop(), which deletes
+// the tickets with their events and outbox rows (what the SLA sweep may have added).
+export function insertTickets(specs, tag = 'test') {
+    const run = randomBytes(3).toString('hex').slice(0, 5);
+    const time = (t) => (t ? q(shanghaiToUtc(t)) : 'NULL');
+    const codes = specs.map((s, i) =>
+        `${kindPrefix[s.kind]}${s.created.slice(0, 10).replace(/-/g, '')}-9${run}${String(i).padStart(2, '0')}`);
+    const values = specs.map((s, i) => {
+        const category = s.categoryId ? Number(s.categoryId)
+            : `(SELECT id FROM ticket_category WHERE community_id = 1 AND kind = ${q(s.kind)} AND code = ${q(s.category)})`;
+        const unit = s.unit ? `(SELECT id FROM unit WHERE community_id = 1 AND code = ${q(s.unit)})` : 'NULL';
+        return `(1, ${q(codes[i])}, ${q(s.kind)}, ${category}, ${q(s.unit ? 'home' : 'common')}, ${unit},
+            ${q(s.place || '')}, ${q(`${tag} 自动测试`)}, 'phone', ${q(s.severity || 'normal')}, 'staff', @by,
+            ${q(s.status)}, ${time(s.created)}, ${time(s.completed || s.created)}, ${time(s.respondDue)},
+            ${time(s.onsiteDue)}, ${time(s.resolveDue)}, ${time(s.responded)}, ${time(s.onsiteAt)},
+            ${time(s.completed)}, ${s.status === 'closed' ? time(s.completed) : 'NULL'}, ${Number(s.charge || 0)},
+            ${s.callback ? 1 : 0}, ${s.rating ? Number(s.rating) : 'NULL'})`;
+    });
+    sql(`SET @by = (SELECT id FROM staff WHERE login = ${q(STAFF)});
+         INSERT INTO ticket (community_id, code, kind, category_id, location, unit_id, place, description, channel,
+           severity, created_by_kind, created_by_id, status, created_at, updated_at, respond_due, onsite_due,
+           resolve_due, responded_at, onsite_at, completed_at, closed_at, charge_fen, callback_done, rating)
+         VALUES ${values.join(',\n')};`);
+    const byCode = new Map(sql(`SELECT code, id FROM ticket WHERE community_id = 1 AND code IN (${codes.map(q).join(', ')})`)
+        .map(([code, id]) => [code, Number(id)]));
+    const ids = codes.map((c) => byCode.get(c));
+    return {
+        ids,
+        codes,
+        drop: () => {
+            const list = ids.join(', ');
+            sql(`DELETE FROM outbox WHERE ticket_id IN (${list}); DELETE FROM ticket_event WHERE ticket_id IN (${list});
+                 DELETE FROM ticket WHERE id IN (${list});`);
+        },
+    };
+}

@@ -1,0 +1,61 @@
+/* analysis.h: the monthly figures of a community's requests (顾客投诉分类统计表, 月盘点):
+ * classification with the previous month, on-time rates, callbacks, ratings, paid-repair
+ * income and the places and categories that come up most. */
+#ifndef WUYE_ANALYSIS_H
+#define WUYE_ANALYSIS_H
+#include "../core/arena.h"
+#include "../core/db.h"
+#include <stddef.h>
+
+/* How many rows the "most" lists hold at most. */
+#define ANALYSIS_TOP 10
+
+/* One category's requests created in the month and in the month before. */
+typedef struct analysis_category {
+    const char *kind; /* kind code, "repair" */
+    const char *code; /* category code, "water_power" */
+    const char *name; /* 水电 */
+    long long count;
+    long long previous;
+} analysis_category;
+
+/* One time-limit promise over the month's requests. met + late are the decided ones;
+ * pending are still running (or paused while waiting on the resident). */
+typedef struct analysis_clock {
+    long long met;
+    long long late;
+    long long pending;
+} analysis_clock;
+
+/* A unit or building with its request count and "水电×2、门窗×1". */
+typedef struct analysis_place {
+    const char *code; /* unit code "1-1-101", or building code "1" */
+    const char *name; /* building name; the unit code for units */
+    long long count;
+    const char *categories;
+} analysis_place;
+
+typedef struct analysis_month {
+    analysis_category *categories; /* kinds in their order, then the category's sort */
+    size_t category_count;
+    long long total, previous_total;
+    analysis_clock respond, onsite, resolve;
+    long long completed;   /* completed in the month (completed_at in range, still completed) */
+    long long callbacks;   /* of those, with a callback that reached the resident */
+    long long ratings;     /* of those, rated by the resident */
+    long long rating_sum;  /* sum of those ratings (1..5 each) */
+    long long charged;     /* of those, with a charge */
+    long long charge_fen;  /* sum of their charges, fen */
+    analysis_place *units; /* units with at least two requests, most first, ANALYSIS_TOP at most */
+    size_t unit_count;
+    analysis_place *buildings; /* buildings by requests, most first, ANALYSIS_TOP at most */
+    size_t building_count;
+} analysis_month;
+
+/* Loads the figures of community_id for the month [start, end) (unix seconds), the month
+ * before being [previous_start, start); now decides which open promises are already late.
+ * Everything is allocated in a. */
+db_status analysis_load(arena *a, long long community_id, long long previous_start, long long start,
+                        long long end, long long now, analysis_month *out);
+
+#endif
