@@ -392,6 +392,15 @@ static size_t form_index(const form *f, const char *name) {
     abort();
 }
 
+bool form_declares(const form *f, const char *name) {
+    for (size_t i = 0; name != NULL && f->fields != NULL && i < f->count; i++) {
+        if (strcmp(f->fields[i].name, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 const field_value *form_get(const form *f, const char *name) {
     return &f->values[form_index(f, name)];
 }

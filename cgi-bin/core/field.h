@@ -64,6 +64,9 @@ const field_value *form_get(const form *f, const char *name);
 /* Shorthands: the text ("" when absent) and the number (0 when absent). */
 const char *form_text(const form *f, const char *name);
 long long form_int(const form *f, const char *name);
+/* True when the form's page declared a field named name (NULL: false): a domain refusal
+ * names fields, and only the page's own can show the message next to the input. */
+bool form_declares(const form *f, const char *name);
 /* Marks a field invalid after a check the validator cannot make (e.g. wrong password). */
 void form_set_error(form *f, const char *name, const char *message);
 

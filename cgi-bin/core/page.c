@@ -21,9 +21,10 @@ typedef struct nav_item {
 
 static const nav_item portal_nav[] = {
     {"portal/home", "首页"}, {"portal/tickets", "我的工单"}, {"portal/new-ticket", "报事报修"}, {NULL, NULL}};
-static const nav_item office_nav[] = {{"office/home", "工作台"},       {"office/tickets", "工单"},
-                                      {"office/new-ticket", "登记"},   {"office/callbacks", "回访"},
-                                      {"office/analysis", "统计分析"}, {NULL, NULL}};
+static const nav_item office_nav[] = {
+    {"office/home", "工作台"},    {"office/tickets", "工单"},      {"office/new-ticket", "登记"},
+    {"office/callbacks", "回访"}, {"office/analysis", "统计分析"}, {"office/units", "房屋档案"},
+    {"office/keys", "钥匙门禁"},  {"office/import", "导入导出"},   {NULL, NULL}};
 
 /* A cookie that is refreshed at most this often, so idle time is measured to the minute. */
 #define SESSION_REFRESH_SECONDS 60

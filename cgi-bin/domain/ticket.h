@@ -25,6 +25,10 @@ typedef struct ticket_refusal {
     const char *field;   /* 422: the field at fault, else NULL */
 } ticket_refusal;
 
+/* Fills why (when not NULL) with field and message and answers status: how the
+ * functions of ticket*.c refuse. */
+int ticket_refuse(ticket_refusal *why, int status, const char *field, const char *message);
+
 typedef struct ticket_category {
     long long id;
     const char *kind;
@@ -189,7 +193,7 @@ int ticket_apply(arena *a, long long community_id, long long id, const ticket_ac
 typedef struct ticket_filter {
     long long community_id;
     long long account_id; /* resident lists: the household of this account ... */
-    long long unit_id;    /* ... and this unit */
+    long long unit_id;    /* ... and this unit; without an account: this unit only */
     const char *status;   /* a status code, or "open" (new..waiting) / "closed" (the rest) */
     const char *kind;
     long long category_id;

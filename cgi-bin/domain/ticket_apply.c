@@ -20,14 +20,6 @@ typedef struct locked {
     long long charge_fen, last_event_id, last_public_event_id;
 } locked;
 
-static int refuse(ticket_refusal *why, int status, const char *field, const char *message) {
-    if (why) {
-        why->field = field;
-        why->message = message;
-    }
-    return status;
-}
-
 static db_arg time_arg(long long t) {
     return t ? DB_INT(t) : DB_NULL;
 }
@@ -99,7 +91,7 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
     bool has_text = act->text && *act->text;
     if (act->actor_kind == 'r') {
         if (e != EV_COMMENT && e != EV_RATED && e != EV_REOPENED && e != EV_WITHDRAWN)
-            return refuse(why, 403, NULL, "业主不能执行此操作。");
+            return ticket_refuse(why, 403, NULL, "业主不能执行此操作。");
         /* The pages load the ticket for the household first; this holds even if one forgets. */
         db_rows r;
         db_arg hargs[2] = {DB_INT(act->actor_id), DB_INT(id)};
@@ -107,15 +99,15 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
         if (s != DB_OK)
             return s;
         if (r.count == 0)
-            return refuse(why, 404, NULL, "没有这张工单，或它不属于您的家庭。");
+            return ticket_refuse(why, 404, NULL, "没有这张工单，或它不属于您的家庭。");
     } else if (act->actor_kind == 's') {
         if (e == EV_RATED || e == EV_WITHDRAWN || e == EV_COMMENT || e == EV_CREATED || e == EV_OVERDUE)
-            return refuse(why, 403, NULL, "这是业主的操作。");
+            return ticket_refuse(why, 403, NULL, "这是业主的操作。");
         /* Role grants are the domain's rule: a page that forgets to check still cannot. */
         if (!ticket_roles_may(act->actor_roles, e))
-            return refuse(why, 403, NULL, "您的岗位不能执行此操作，请联系客服主管。");
+            return ticket_refuse(why, 403, NULL, "您的岗位不能执行此操作，请联系客服主管。");
         if (!ticket_roles_desk(act->actor_roles) && t->assignee_id != act->actor_id)
-            return refuse(why, 403, NULL, "这张工单没有派给您，您不能处理。");
+            return ticket_refuse(why, 403, NULL, "这张工单没有派给您，您不能处理。");
     }
     switch (e) {
     case EV_NOTE:
@@ -123,33 +115,33 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
     case EV_COMMENT:
     case EV_REOPENED:
         if (!has_text)
-            return refuse(why, 422, "text", e == EV_REOPENED ? "请说明重新打开的原因" : "请填写内容");
+            return ticket_refuse(why, 422, "text", e == EV_REOPENED ? "请说明重新打开的原因" : "请填写内容");
         break;
     case EV_COMPLETED:
         if (!has_text)
-            return refuse(why, 422, "resolution", "请填写处理结果");
+            return ticket_refuse(why, 422, "resolution", "请填写处理结果");
         if (act->charge_fen < 0 || act->charge_fen > 10000000)
-            return refuse(why, 422, "charge_fen", "收费金额不正确");
+            return ticket_refuse(why, 422, "charge_fen", "收费金额不正确");
         break;
     case EV_CALLBACK:
         if (act->reached != 0 && act->reached != 1)
-            return refuse(why, 422, "reached", "请选择是否联系上业主");
+            return ticket_refuse(why, 422, "reached", "请选择是否联系上业主");
         if (act->score < 0 || act->score > 5)
-            return refuse(why, 422, "score", "满意度为 1 到 5 分");
+            return ticket_refuse(why, 422, "score", "满意度为 1 到 5 分");
         break;
     case EV_RATED:
         if (act->score < 1 || act->score > 5)
-            return refuse(why, 422, "score", "请选择 1 到 5 星");
+            return ticket_refuse(why, 422, "score", "请选择 1 到 5 星");
         if (t->rating)
-            return refuse(why, 409, NULL, "这张工单已经评价过了。");
+            return ticket_refuse(why, 409, NULL, "这张工单已经评价过了。");
         break;
     case EV_CLOSED:
         if (!t->callback_done)
-            return refuse(why, 409, NULL, "请先完成回访，再关闭工单。");
+            return ticket_refuse(why, 409, NULL, "请先完成回访，再关闭工单。");
         break;
     case EV_ESCALATED:
         if (t->escalation_level >= 2)
-            return refuse(why, 409, NULL, "已升级至管理处主任，不能再升级。");
+            return ticket_refuse(why, 409, NULL, "已升级至管理处主任，不能再升级。");
         break;
     case EV_DISPATCHED: {
         db_rows r;
@@ -158,13 +150,13 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
         if (s != DB_OK)
             return s;
         if (r.count == 0)
-            return refuse(why, 422, "dept", "请选择本小区的部门");
+            return ticket_refuse(why, 422, "dept", "请选择本小区的部门");
         if (act->assignee_id) {
             db_arg margs[2] = {DB_INT(act->assignee_id), DB_INT(community_id)};
             if ((s = db_exec(&member, margs, 2, a, &r)) != DB_OK)
                 return s;
             if (r.count == 0)
-                return refuse(why, 422, "assignee", "请选择本小区的员工");
+                return ticket_refuse(why, 422, "assignee", "请选择本小区的员工");
         }
         break;
     }
@@ -174,7 +166,7 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
     if (e == EV_REOPENED && act->actor_kind == 'r') {
         long long done = t->completed_at ? t->completed_at : t->closed_at;
         if (done && act->now - done > TICKET_REOPEN_DAYS * 86400LL)
-            return refuse(why, 409, NULL, "完成已超过 7 天，不能再重新打开；如仍有问题请新建工单。");
+            return ticket_refuse(why, 409, NULL, "完成已超过 7 天，不能再重新打开；如仍有问题请新建工单。");
     }
     return 0;
 }
@@ -421,12 +413,12 @@ int ticket_apply(arena *a, long long community_id, long long id, const ticket_ac
         return s;
     int r = lock_ticket(a, community_id, id, &t, &found);
     if (r == 0 && !found)
-        r = refuse(why, 404, NULL, "没有这张工单。");
+        r = ticket_refuse(why, 404, NULL, "没有这张工单。");
     ticket_status next = t.status;
     if (r == 0 && !ticket_flow_next(t.status, t.resume, act->type, &next))
-        r = refuse(why, 409, NULL,
-                   arena_printf(a, "工单当前状态为“%s”，不能%s。请刷新页面查看最新状态。",
-                                ticket_status_name(t.status), ticket_event_name(act->type)));
+        r = ticket_refuse(why, 409, NULL,
+                          arena_printf(a, "工单当前状态为“%s”，不能%s。请刷新页面查看最新状态。",
+                                       ticket_status_name(t.status), ticket_event_name(act->type)));
     if (r == 0)
         r = check_actor(a, community_id, id, &t, act, why);
     if (r == 0)

@@ -177,17 +177,30 @@ bool ticket_role_may(const char *role, ticket_event_type e) {
     return false;
 }
 
-bool ticket_roles_desk(const char *roles) {
-    static const char *const desk[] = {"frontdesk", "complaint", "supervisor", "manager", "admin"};
+/* True when the comma list roles holds role. */
+static bool has_role(const char *roles, const char *role) {
+    size_t n = strlen(role);
     for (const char *p = roles; p && *p;) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        for (size_t i = 0; i < sizeof desk / sizeof desk[0]; i++)
-            if (strlen(desk[i]) == len && !strncmp(p, desk[i], len))
-                return true;
+        if (len == n && !strncmp(p, role, n))
+            return true;
         if (!comma)
             break;
         p = comma + 1;
     }
     return false;
+}
+
+bool ticket_roles_desk(const char *roles) {
+    static const char *const desk[] = {"frontdesk", "complaint", "supervisor", "manager", "admin"};
+    for (size_t i = 0; i < sizeof desk / sizeof desk[0]; i++)
+        if (has_role(roles, desk[i]))
+            return true;
+    return false;
+}
+
+bool ticket_roles_technician_only(const char *roles) {
+    return has_role(roles, "technician") && !has_role(roles, "frontdesk") && !has_role(roles, "complaint") &&
+           !has_role(roles, "supervisor") && !has_role(roles, "manager");
 }

@@ -62,6 +62,11 @@ bool ticket_role_may(const char *role, ticket_event_type e);
  * manager, admin); staff without one work only on tickets assigned to them. */
 bool ticket_roles_desk(const char *roles);
 
+/* True when roles holds technician and no role of the desk that takes requests
+ * (frontdesk, complaint, supervisor, manager): such staff see and work only on the
+ * tickets assigned to them. */
+bool ticket_roles_technician_only(const char *roles);
+
 /* Kinds, channels, severities, locations: code <-> Chinese name. NULL for unknown codes. */
 const char *ticket_kind_name(const char *kind);
 /* The two-letter prefix of a kind's ticket codes: BX 报修, TS 投诉, JY 建议, ZX 咨询, BY 表扬. */

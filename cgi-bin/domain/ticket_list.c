@@ -22,7 +22,7 @@
  * one prepared statement serves every combination. */
 #define LIST_WHERE                                                                                           \
     "WHERE t.community_id = ? "                                                                              \
-    "AND (? = 0 OR t.reporter_account_id = ? OR (? <> 0 AND t.unit_id = ?)) "                                \
+    "AND ((? = 0 AND (? = 0 OR t.unit_id = ?)) OR t.reporter_account_id = ? OR (? <> 0 AND t.unit_id = ?)) " \
     "AND (? = '' OR t.status = ? OR (? = 'open' AND t.status IN "                                            \
     "('new','accepted','dispatched','in_progress',"                                                          \
     "'waiting')) OR (? = 'closed' AND t.status IN ('completed','closed','withdrawn'))) "                     \
@@ -32,7 +32,7 @@
     "AND (? = 0 OR (t.status = 'completed' AND t.callback_done = 0)) "                                       \
     "AND (? = '' OR t.code = ? OR u.code = ? OR t.reporter_phone = ? OR t.description LIKE ?) "
 
-#define WHERE_ARGS 31
+#define WHERE_ARGS 33
 
 /* The LIKE pattern of a query: its own % and _ are matched literally. */
 static const char *like_pattern(arena *a, const char *q) {
@@ -61,6 +61,8 @@ static void where_args(arena *a, const ticket_filter *f, db_arg *args) {
     args[i++] = DB_INT(f->account_id); /* ticket_seen join */
     args[i++] = DB_INT(f->community_id);
     args[i++] = DB_INT(f->account_id);
+    args[i++] = DB_INT(f->unit_id);
+    args[i++] = DB_INT(f->unit_id);
     args[i++] = DB_INT(f->account_id);
     args[i++] = DB_INT(f->unit_id);
     args[i++] = DB_INT(f->unit_id);

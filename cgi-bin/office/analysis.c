@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/clock.h"
+#include "../core/csv.h"
 #include "../core/money.h"
 #include "../core/page.h"
 #include "../domain/analysis.h"
@@ -142,52 +143,6 @@ static int load_month(page_ctx *ctx, month_view *v) {
 
 /* --- CSV --------------------------------------------------------------------------- */
 
-/* True for a plain number such as 12, -3, +2, 33.3% or 150.00: a spreadsheet reads it as
- * a number, never as a formula, so it keeps its sign unguarded. */
-static bool plain_number(const char *s) {
-    if (*s == '+' || *s == '-')
-        s++;
-    if (*s < '0' || *s > '9')
-        return false;
-    while (*s >= '0' && *s <= '9')
-        s++;
-    if (*s == '.') {
-        if (*++s < '0' || *s > '9')
-            return false;
-        while (*s >= '0' && *s <= '9')
-            s++;
-    }
-    if (*s == '%')
-        s++;
-    return *s == '\0';
-}
-
-/* One CSV cell, always quoted; text that a spreadsheet would read as a formula (= + - @,
- * tab, CR first) gets a leading ' so that opening the export never runs anything. */
-static int csv_cell(buf *b, const char *s, bool last) {
-    if (!s)
-        s = "";
-    int rc = buf_puts(b, "\"");
-    if (s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s))
-        rc |= buf_puts(b, "'");
-    for (const char *p = s; *p; p++)
-        rc |= *p == '"' ? buf_puts(b, "\"\"") : buf_append(b, p, 1);
-    rc |= buf_puts(b, last ? "\"\r\n" : "\",");
-    return rc;
-}
-
-/* One CSV line of n cells. */
-static int csv_row(buf *b, const char *const *cells, size_t n) {
-    int rc = 0;
-    for (size_t i = 0; i < n; i++)
-        rc |= csv_cell(b, cells[i], i + 1 == n);
-    return rc;
-}
-
-#define CSV_ROW(b, ...)                                                                                      \
-    csv_row((b), (const char *const[]){__VA_ARGS__},                                                         \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *))
-
 static const char *num(arena *a, long long n) {
     return arena_printf(a, "%lld", n);
 }
@@ -207,64 +162,63 @@ static int export_csv(page_ctx *ctx, const month_view *v) {
         return page_db_error(ctx, s);
     const char *zone = ctx->user.community_zone;
     const analysis_month *m = &v->m;
-    buf *b = &ctx->resp->body;
-    int rc = buf_puts(b, "\xEF\xBB\xBF");
-    rc |= CSV_ROW(b, arena_printf(a, "%s %s 统计分析", ctx->user.community_name, v->title));
-    rc |= CSV_ROW(b, "统计区间", clock_format(a, v->start, zone, "%Y-%m-%d %H:%M"),
-                  clock_format(a, v->end, zone, "%Y-%m-%d %H:%M"), zone);
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "一、分类统计（本月登记）");
-    rc |= CSV_ROW(b, "类型", "类别", "本月件数", "占比", "上月件数", "增减");
+    csv w;
+    csv_begin(&w, &ctx->resp->body);
+    /* Figures keep their sign: +2 and -1 are numbers, not formulas. */
+    w.plain_numbers = true;
+    CSV_ROW(&w, arena_printf(a, "%s %s 统计分析", ctx->user.community_name, v->title));
+    CSV_ROW(&w, "统计区间", clock_format(a, v->start, zone, "%Y-%m-%d %H:%M"),
+            clock_format(a, v->end, zone, "%Y-%m-%d %H:%M"), zone);
+    csv_end_row(&w);
+    CSV_ROW(&w, "一、分类统计（本月登记）");
+    CSV_ROW(&w, "类型", "类别", "本月件数", "占比", "上月件数", "增减");
     for (size_t i = 0; i < m->category_count; i++) {
         const analysis_category *c = &m->categories[i];
-        rc |= CSV_ROW(b, ticket_kind_name(c->kind), c->name, num(a, c->count),
-                      percent_text(a, c->count, m->total), num(a, c->previous),
-                      change_text(a, c->count, c->previous));
+        CSV_ROW(&w, ticket_kind_name(c->kind), c->name, num(a, c->count), percent_text(a, c->count, m->total),
+                num(a, c->previous), change_text(a, c->count, c->previous));
     }
-    rc |= CSV_ROW(b, "合计", "", num(a, m->total), percent_text(a, m->total, m->total),
-                  num(a, m->previous_total), change_text(a, m->total, m->previous_total));
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "按类型");
-    rc |= CSV_ROW(b, "类型", "本月件数", "占比", "上月件数", "增减");
+    CSV_ROW(&w, "合计", "", num(a, m->total), percent_text(a, m->total, m->total), num(a, m->previous_total),
+            change_text(a, m->total, m->previous_total));
+    csv_end_row(&w);
+    CSV_ROW(&w, "按类型");
+    CSV_ROW(&w, "类型", "本月件数", "占比", "上月件数", "增减");
     for (size_t k = 0; k < KIND_COUNT; k++)
-        rc |= CSV_ROW(b, ticket_kind_name(v->kinds[k].kind), num(a, v->kinds[k].count),
-                      percent_text(a, v->kinds[k].count, m->total), num(a, v->kinds[k].previous),
-                      change_text(a, v->kinds[k].count, v->kinds[k].previous));
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "二、按时率（本月登记工单的限时承诺）");
-    rc |= CSV_ROW(b, "时限", "考核件数", "按时", "超时", "未到期", "按时率");
+        CSV_ROW(&w, ticket_kind_name(v->kinds[k].kind), num(a, v->kinds[k].count),
+                percent_text(a, v->kinds[k].count, m->total), num(a, v->kinds[k].previous),
+                change_text(a, v->kinds[k].count, v->kinds[k].previous));
+    csv_end_row(&w);
+    CSV_ROW(&w, "二、按时率（本月登记工单的限时承诺）");
+    CSV_ROW(&w, "时限", "考核件数", "按时", "超时", "未到期", "按时率");
     for (size_t i = 0; i < 3; i++) {
         const analysis_clock *c = clock_of(v, i);
-        rc |= CSV_ROW(b, clock_names[i], num(a, c->met + c->late), num(a, c->met), num(a, c->late),
-                      num(a, c->pending), percent_text(a, c->met, c->met + c->late));
+        CSV_ROW(&w, clock_names[i], num(a, c->met + c->late), num(a, c->met), num(a, c->late),
+                num(a, c->pending), percent_text(a, c->met, c->met + c->late));
     }
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "三、回访、评价与有偿维修（本月完成工单）");
-    rc |= CSV_ROW(b, "项目", "件数", "数值");
-    rc |= CSV_ROW(b, "本月完成", num(a, m->completed), "");
-    rc |= CSV_ROW(b, "已回访（回访率）", num(a, m->callbacks), percent_text(a, m->callbacks, m->completed));
-    rc |= CSV_ROW(b, "业主评价（平均分）", num(a, m->ratings), average_text(a, m->rating_sum, m->ratings));
-    rc |= CSV_ROW(b, "有偿维修（收入，元）", num(a, m->charged), money_format(a, m->charge_fen));
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "四、重复报事的房号（本月 2 次及以上）");
-    rc |= CSV_ROW(b, "房号", "件数", "类别");
+    csv_end_row(&w);
+    CSV_ROW(&w, "三、回访、评价与有偿维修（本月完成工单）");
+    CSV_ROW(&w, "项目", "件数", "数值");
+    CSV_ROW(&w, "本月完成", num(a, m->completed), "");
+    CSV_ROW(&w, "已回访（回访率）", num(a, m->callbacks), percent_text(a, m->callbacks, m->completed));
+    CSV_ROW(&w, "业主评价（平均分）", num(a, m->ratings), average_text(a, m->rating_sum, m->ratings));
+    CSV_ROW(&w, "有偿维修（收入，元）", num(a, m->charged), money_format(a, m->charge_fen));
+    csv_end_row(&w);
+    CSV_ROW(&w, "四、重复报事的房号（本月 2 次及以上）");
+    CSV_ROW(&w, "房号", "件数", "类别");
     for (size_t i = 0; i < m->unit_count; i++)
-        rc |= CSV_ROW(b, m->units[i].code, num(a, m->units[i].count), m->units[i].categories);
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "报事最多的楼栋");
-    rc |= CSV_ROW(b, "楼栋", "件数", "类别");
+        CSV_ROW(&w, m->units[i].code, num(a, m->units[i].count), m->units[i].categories);
+    csv_end_row(&w);
+    CSV_ROW(&w, "报事最多的楼栋");
+    CSV_ROW(&w, "楼栋", "件数", "类别");
     for (size_t i = 0; i < m->building_count; i++)
-        rc |= CSV_ROW(b, m->buildings[i].name, num(a, m->buildings[i].count), m->buildings[i].categories);
-    rc |= buf_puts(b, "\r\n");
-    rc |= CSV_ROW(b, "报事最多的类别");
-    rc |= CSV_ROW(b, "名次", "类型", "类别", "件数", "占比");
+        CSV_ROW(&w, m->buildings[i].name, num(a, m->buildings[i].count), m->buildings[i].categories);
+    csv_end_row(&w);
+    CSV_ROW(&w, "报事最多的类别");
+    CSV_ROW(&w, "名次", "类型", "类别", "件数", "占比");
     for (size_t i = 0; i < v->top_count; i++)
-        rc |= CSV_ROW(b, num(a, (long long)i + 1), ticket_kind_name(v->top[i]->kind), v->top[i]->name,
-                      num(a, v->top[i]->count), percent_text(a, v->top[i]->count, m->total));
-    if (rc)
+        CSV_ROW(&w, num(a, (long long)i + 1), ticket_kind_name(v->top[i]->kind), v->top[i]->name,
+                num(a, v->top[i]->count), percent_text(a, v->top[i]->count, m->total));
+    if (csv_status(&w) || csv_response_headers(ctx->resp, file))
         return 500;
-    response_header(ctx->resp, "Content-Type", "text/csv; charset=utf-8");
-    response_header(ctx->resp, "Content-Disposition", arena_printf(a, "attachment; filename=\"%s\"", file));
     return 0;
 }
 

@@ -2,6 +2,7 @@
  * (回访), oldest first, with the last attempt that did not reach the resident. */
 #include "../core/clock.h"
 #include "../core/page.h"
+#include "../core/pagination.h"
 #include "../domain/ticket.h"
 
 #define PER_PAGE 30
@@ -48,14 +49,7 @@ static int callbacks_get(page_ctx *ctx) {
     if (!body)
         return 500;
     const char *zone = ctx->user.community_zone;
-    long long pages = (total + PER_PAGE - 1) / PER_PAGE;
-    view_set_int(body, "TOTAL", total);
-    view_set_int(body, "PAGE", f.page);
-    view_set_int(body, "PAGES", pages ? pages : 1);
-    if (f.page > 1)
-        view_set_int(view_add(body, "PREV"), "NUMBER", f.page - 1);
-    if (f.page < pages)
-        view_set_int(view_add(body, "NEXT"), "NUMBER", f.page + 1);
+    pagination_fill(body, f.page, PER_PAGE, total);
     if (!count)
         view_show(body, "EMPTY");
     if (ticket_roles_may(ctx->user.roles, EV_CALLBACK))

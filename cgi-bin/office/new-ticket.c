@@ -5,6 +5,7 @@
 #include "../core/clock.h"
 #include "../core/page.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_form.h"
 
 /* Photos plus the text fields and the multipart framing. */
 #define NEW_TICKET_BODY_MAX (16u * 1024 * 1024)
@@ -15,28 +16,7 @@ static const field query_fields[] = {
 };
 
 static const field post_fields[] = {
-    {.name = "kind", .kind = FIELD_ENUM, .flags = FIELD_REQUIRED, .choices = ticket_kinds, .label = "类型"},
-    {.name = "category", .kind = FIELD_TEXT, .flags = FIELD_REQUIRED, .min = 1, .max = 30, .label = "类别"},
-    {.name = "location",
-     .kind = FIELD_ENUM,
-     .flags = FIELD_REQUIRED,
-     .choices = ticket_locations,
-     .label = "位置"},
-    {.name = "place", .kind = FIELD_TEXT, .max = 100, .label = "具体位置"},
-    {.name = "description",
-     .kind = FIELD_TEXT,
-     .flags = FIELD_REQUIRED | FIELD_MULTILINE,
-     .min = 1,
-     .max = 2000,
-     .label = "内容"},
-    {.name = "phone", .kind = FIELD_PHONE, .label = "联系电话"},
-    {.name = "preferred_time", .kind = FIELD_DATETIME, .label = "预约时间"},
-    {.name = "photo",
-     .kind = FIELD_FILE,
-     .flags = FIELD_REPEATED,
-     .max = TICKET_PHOTO_MAX_BYTES,
-     .max_count = TICKET_MAX_PHOTOS,
-     .label = "照片"},
+    TICKET_FORM_FIELDS("类别", "具体位置", "内容", "预约时间"),
     {.name = "channel", .kind = FIELD_ENUM, .choices = ticket_channels, .label = "来源"},
     {.name = "unit", .kind = FIELD_UNIT_CODE, .label = "房号"},
     {.name = "reporter_name", .kind = FIELD_TEXT, .max = 50, .label = "报事人"},
@@ -44,14 +24,6 @@ static const field post_fields[] = {
     {.name = "severity", .kind = FIELD_ENUM, .choices = ticket_severities, .label = "紧急程度"},
     {0},
 };
-
-/* True when the page declared a field of that name (the domain may name others). */
-static bool declared(const char *name) {
-    for (const field *f = post_fields; name && f->name; f++)
-        if (!strcmp(f->name, name))
-            return true;
-    return false;
-}
 
 /* A form value, or fallback when it was not sent. */
 static const char *value_or(const page_ctx *ctx, const char *name, const char *fallback) {
@@ -92,7 +64,8 @@ static int render_form(page_ctx *ctx, const char *kind, const char *notice) {
         if (!strcmp(kind, ticket_kinds[i]))
             view_show(tab, "CURRENT");
     }
-    const char *category = posted ? form_text(&ctx->post, "category") : "";
+    const ticket_category *selected =
+        ticket_form_category(cats, ncats, kind, posted ? form_text(&ctx->post, "category") : "");
     for (size_t i = 0; i < ncats; i++) {
         if (strcmp(cats[i].kind, kind) != 0)
             continue;
@@ -100,7 +73,7 @@ static int render_form(page_ctx *ctx, const char *kind, const char *notice) {
         view_set(o, "CODE", cats[i].code);
         view_set(o, "NAME", cats[i].name);
         view_set(o, "DEPARTMENT", cats[i].department_name);
-        if (!strcmp(category, cats[i].code))
+        if (&cats[i] == selected)
             view_show(o, "SELECTED");
     }
     add_choices(body, "CHANNEL_OPTION", ticket_channels, ticket_channel_name,
@@ -134,7 +107,7 @@ static int new_ticket_get(page_ctx *ctx) {
 /* Answers a refused POST: the form again, status 422, the error next to its field. */
 static int refuse_form(page_ctx *ctx, const char *field_name, const char *message) {
     const char *notice = NULL;
-    if (declared(field_name))
+    if (form_declares(&ctx->post, field_name))
         form_set_error(&ctx->post, field_name, message);
     else
         notice = message;
@@ -184,15 +157,8 @@ static int new_ticket_post(page_ctx *ctx) {
         .actor_id = ctx->user.id,
         .now = ctx->now,
     };
-    const field_value *photo = form_get(f, "photo");
-    for (size_t i = 0; !photo->error && i < photo->nmore && i < TICKET_MAX_PHOTOS; i++) {
-        const param *p = photo->more[i];
-        if (!ticket_photo_type(p->value, p->len)) {
-            form_set_error(&ctx->post, "photo", "照片只能是 JPEG、PNG 或 WebP 图片");
-            break;
-        }
-        d.photos[d.photo_count++] = (ticket_photo_upload){.data = p->value, .len = p->len};
-    }
+    if (ticket_form_photos(form_get(f, "photo"), &d))
+        form_set_error(&ctx->post, "photo", "照片只能是 JPEG、PNG 或 WebP 图片");
     if (f->errors) {
         ctx->resp->status = 422;
         const field_value *kind = form_get(f, "kind");

@@ -15,9 +15,7 @@ static const field query_fields[] = {
 
 /* A technician who holds no desk role sees only the tickets given to them. */
 static bool technician_only(const page_ctx *ctx) {
-    return page_has_role(ctx, "technician") && !page_has_role(ctx, "frontdesk") &&
-           !page_has_role(ctx, "complaint") && !page_has_role(ctx, "supervisor") &&
-           !page_has_role(ctx, "manager");
+    return ticket_roles_technician_only(ctx->user.roles);
 }
 
 static bool hex_name(const char *s) {

@@ -6,6 +6,7 @@
 #include "../core/money.h"
 #include "../core/page.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_view.h"
 
 #define CHARGE_MAX_FEN 10000000LL
 
@@ -70,16 +71,7 @@ static const field post_fields[] = {
 
 /* A technician who holds no desk role works only on the tickets given to them. */
 static bool technician_only(const page_ctx *ctx) {
-    return page_has_role(ctx, "technician") && !page_has_role(ctx, "frontdesk") &&
-           !page_has_role(ctx, "complaint") && !page_has_role(ctx, "supervisor") &&
-           !page_has_role(ctx, "manager");
-}
-
-static bool declared(const char *name) {
-    for (const field *f = post_fields; name && f->name; f++)
-        if (!strcmp(f->name, name))
-            return true;
-    return false;
+    return ticket_roles_technician_only(ctx->user.roles);
 }
 
 static const action_def *action_of(const char *code) {
@@ -103,170 +95,8 @@ static bool may_act(const page_ctx *ctx, const ticket_view *t, const action_def 
     return true;
 }
 
-/* "剩余 3 小时" or "已超时 2 小时" (minutes under an hour); "" for none. */
-static const char *due_words(arena *a, long long due, long long now) {
-    if (!due)
-        return "";
-    long long d = due >= now ? due - now : now - due;
-    const char *lead = due >= now ? "剩余" : "已超时";
-    if (d >= 3600)
-        return arena_printf(a, "%s %lld 小时", lead, d / 3600);
-    return arena_printf(a, "%s %lld 分钟", lead, d / 60 > 0 ? d / 60 : 1);
-}
-
 static const char *when(page_ctx *ctx, long long t) {
     return t ? clock_format(ctx->arena, t, ctx->user.community_zone, "%Y-%m-%d %H:%M") : "";
-}
-
-static const char *clock_name(const char *clock) {
-    if (!clock)
-        return "";
-    return !strcmp(clock, "respond") ? "响应" : !strcmp(clock, "onsite") ? "上门" : "办结";
-}
-
-/* One row of the time limits: its due time, when it was kept, or how late it is. */
-static void add_due(page_ctx *ctx, view *body, const char *name, long long due, long long done, bool breached,
-                    bool open) {
-    if (!due)
-        return;
-    view *d = view_add(body, "DUE_ROW");
-    view_set(d, "NAME", name);
-    view_set(d, "AT", when(ctx, due));
-    if (done) {
-        view_set(d, "STATE",
-                 arena_printf(ctx->arena, "%s于 %s", done > due ? "超时完成" : "已完成", when(ctx, done)));
-        view_set(d, "CLASS", done > due ? "late" : "kept");
-    } else if (open) {
-        view_set(d, "STATE", due_words(ctx->arena, due, ctx->now));
-        view_set(d, "CLASS", due < ctx->now ? "late" : "pending");
-    } else {
-        view_set(d, "STATE", "—");
-        view_set(d, "CLASS", "");
-    }
-    if (breached)
-        view_show(d, "BREACHED");
-}
-
-static void fill_facts(page_ctx *ctx, view *body, const ticket_view *t) {
-    view_set_int(body, "ID", t->id);
-    view_set(body, "CODE", t->code);
-    view_set(body, "KIND", t->kind);
-    view_set(body, "KIND_NAME", ticket_kind_name(t->kind));
-    view_set(body, "CATEGORY_NAME", t->category_name);
-    view_set(body, "STATUS", ticket_status_code(t->status));
-    view_set(body, "STATUS_NAME", ticket_status_name(t->status));
-    view_set(body, "SEVERITY", t->severity);
-    view_set(body, "SEVERITY_NAME", ticket_severity_name(t->severity));
-    view_set(body, "CHANNEL_NAME", ticket_channel_name(t->channel) ? ticket_channel_name(t->channel) : "");
-    view_set(body, "LOCATION_NAME",
-             ticket_location_name(t->location) ? ticket_location_name(t->location) : "");
-    view_set(body, "UNIT_CODE", t->unit_code[0] ? t->unit_code : "—");
-    view_set(body, "PLACE", t->place);
-    if (t->place[0])
-        view_show(body, "HAS_PLACE");
-    view_set(body, "WHERE", t->unit_code[0] ? t->unit_code : t->place);
-    view_set(body, "DESCRIPTION", t->description);
-    view_set(body, "REPORTER_NAME", t->reporter_name[0] ? t->reporter_name : "—");
-    view_set(body, "REPORTER_PHONE", t->reporter_phone[0] ? t->reporter_phone : "—");
-    view_set(body, "PREFERRED_AT", t->preferred_time ? when(ctx, t->preferred_time) : "未约定");
-    view_set(body, "CREATED_AT", when(ctx, t->created_at));
-    view_set(body, "CREATED_BY", t->created_by_name[0] ? t->created_by_name : "—");
-    view_set(body, "CREATED_BY_KIND", t->created_by_kind == 'r' ? "业主提交" : "员工登记");
-    view_set(body, "OWNER_NAME", t->owner_name[0] ? t->owner_name : "—");
-    view_set(body, "DEPARTMENT_NAME", t->department_name[0] ? t->department_name : "未派工");
-    view_set(body, "ASSIGNEE_NAME", t->assignee_name[0] ? t->assignee_name : "未指定");
-    view_set(body, "CHARGE", money_format(ctx->arena, t->charge_fen));
-    if (t->charge_fen > 0)
-        view_show(body, "PAID");
-    if (t->escalation_level)
-        view_set(view_add(body, "ESCALATED"), "NAME",
-                 t->escalation_level >= 2 ? "已升级至管理处主任" : "已升级至客服主管");
-    if (strcmp(t->severity, "normal") != 0)
-        view_show(body, "SEVERE");
-    view_set(body, "CALLBACK_STATE",
-             t->callback_done            ? "已回访"
-             : t->status == ST_COMPLETED ? "待回访"
-                                         : "—");
-    if (t->rating)
-        view_set_int(view_add(body, "RATED"), "SCORE", t->rating);
-    bool open = ticket_status_open(t->status);
-    add_due(ctx, body, "响应", t->respond_due, t->responded_at, t->breached & 1, open);
-    if (!strcmp(t->kind, "repair"))
-        add_due(ctx, body, "上门", t->onsite_due, t->onsite_at, t->breached & 2, open);
-    add_due(ctx, body, "办结", t->resolve_due, t->completed_at, t->breached & 4, open);
-    if (open && t->next_due) {
-        view *n = view_add(body, "NEXT_DUE");
-        view_set(n, "AT", when(ctx, t->next_due));
-        view_set(n, "WORDS", due_words(ctx->arena, t->next_due, ctx->now));
-        view_set(n, "CLASS", t->next_due < ctx->now ? "late" : t->next_due - ctx->now <= 7200 ? "soon" : "");
-    }
-    if (t->status == ST_WAITING && t->waiting_since)
-        view_set(view_add(body, "WAITING"), "SINCE", when(ctx, t->waiting_since));
-    if (t->breached) {
-        view *b = view_add(body, "BREACHES");
-        view_set(b, "TEXT",
-                 arena_printf(ctx->arena, "%s%s%s", t->breached & 1 ? "响应超时 " : "",
-                              t->breached & 2 ? "上门超时 " : "", t->breached & 4 ? "办结超时" : ""));
-    }
-}
-
-/* The timeline, oldest first, with internal entries marked; *visit_at gets the visit
- * time agreed at the last dispatch. */
-static void fill_timeline(page_ctx *ctx, view *body, const ticket_event_view *ev, size_t n,
-                          long long *visit_at) {
-    *visit_at = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ticket_event_view *e = &ev[i];
-        view *row = view_add(body, "EVENT");
-        view_set_int(row, "EVENT_ID", e->id);
-        view_set(row, "TYPE", ticket_event_code(e->type));
-        view_set(row, "NAME", ticket_event_name(e->type));
-        view_set(row, "AT", when(ctx, e->at));
-        view_set(row, "ACTOR",
-                 e->actor_kind == 'y'                ? "系统"
-                 : e->actor_name && e->actor_name[0] ? e->actor_name
-                                                     : "—");
-        view_set(row, "ACTOR_KIND", e->actor_kind == 'r' ? "业主" : e->actor_kind == 's' ? "员工" : "系统");
-        if (!e->public)
-            view_show(row, "INTERNAL");
-        if (e->text && e->text[0])
-            view_set(view_add(row, "TEXT"), "BODY", e->text);
-        view_set(row, "STATUS_AFTER", ticket_status_name(e->status_after));
-        const char *detail = NULL;
-        switch (e->type) {
-        case EV_DISPATCHED:
-            detail = arena_printf(ctx->arena, "派至 %s%s%s%s%s", e->department_name ? e->department_name : "",
-                                  e->assignee_name && e->assignee_name[0] ? " · " : "",
-                                  e->assignee_name ? e->assignee_name : "", e->visit_at ? "，约定上门 " : "",
-                                  e->visit_at ? when(ctx, e->visit_at) : "");
-            *visit_at = e->visit_at;
-            break;
-        case EV_CALLBACK:
-            detail = e->reached == 1
-                         ? (e->score ? arena_printf(ctx->arena, "已接通，满意度 %d 分", e->score) : "已接通")
-                         : "未接通，可再次回访";
-            break;
-        case EV_RATED:
-            detail = arena_printf(ctx->arena, "业主评价 %d 星", e->score);
-            break;
-        case EV_COMPLETED:
-            if (e->charge_fen > 0)
-                detail = arena_printf(ctx->arena, "收费 %s 元", money_format(ctx->arena, e->charge_fen));
-            else if (e->charge_fen == 0)
-                detail = "无偿服务";
-            break;
-        case EV_OVERDUE:
-            detail = arena_printf(ctx->arena, "%s时限已过", clock_name(e->clock));
-            break;
-        case EV_ESCALATED:
-            detail = e->level >= 2 ? "升级至管理处主任" : "升级至客服主管";
-            break;
-        default:
-            break;
-        }
-        if (detail)
-            view_set(view_add(row, "DETAIL"), "TEXT", detail);
-    }
 }
 
 /* The step the ticket waits for: its form starts unfolded. */
@@ -283,11 +113,70 @@ static bool is_next_step(const ticket_view *t, const action_def *a) {
     }
 }
 
+/* The dispatch form's choices: departments (the category's by default) and staff. */
+static int fill_dispatch(page_ctx *ctx, view *f, const ticket_view *t, bool failed) {
+    long long dept = failed ? form_int(&ctx->post, "dept") : t->department_id;
+    long long assignee = failed ? form_int(&ctx->post, "assignee") : t->assignee_staff_id;
+    int s;
+    if (!dept) {
+        ticket_category *cats;
+        size_t nc;
+        if ((s = ticket_categories(ctx->arena, t->community_id, &cats, &nc)) < 0)
+            return s;
+        for (size_t j = 0; j < nc; j++)
+            if (cats[j].id == t->category_id)
+                dept = cats[j].department_id;
+    }
+    ticket_department *deps;
+    size_t nd;
+    if ((s = ticket_departments(ctx->arena, t->community_id, &deps, &nd)) < 0)
+        return s;
+    for (size_t j = 0; j < nd; j++) {
+        view *o = view_add(f, "DEPT_OPTION");
+        view_set_int(o, "VALUE", deps[j].id);
+        view_set(o, "NAME", deps[j].name);
+        if (deps[j].id == dept)
+            view_show(o, "SELECTED");
+    }
+    ticket_staff *staff;
+    size_t ns;
+    if ((s = ticket_dispatch_choices(ctx->arena, t->community_id, &staff, &ns)) < 0)
+        return s;
+    for (size_t j = 0; j < ns; j++) {
+        view *o = view_add(f, "ASSIGNEE_OPTION");
+        view_set_int(o, "VALUE", staff[j].id);
+        view_set(o, "NAME", staff[j].name);
+        view_set(o, "DEPARTMENT", staff[j].department_name);
+        if (staff[j].id == assignee)
+            view_show(o, "SELECTED");
+    }
+    view_set(f, "NOW", clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%dT%H:%M"));
+    return 0;
+}
+
+/* The callback form's choices: reached or not, and the satisfaction score. */
+static void fill_callback(page_ctx *ctx, view *f, bool failed) {
+    static const char *const scores[] = {"1 分 非常不满意", "2 分 不满意", "3 分 一般", "4 分 满意",
+                                         "5 分 非常满意"};
+    if (failed) {
+        const char *reached = form_text(&ctx->post, "reached");
+        if (!strcmp(reached, "yes") || !strcmp(reached, "no"))
+            view_show(f, !strcmp(reached, "yes") ? "REACHED_YES" : "REACHED_NO");
+    }
+    long long score = failed ? form_int(&ctx->post, "score") : 0;
+    for (int k = 5; k >= 1; k--) {
+        view *o = view_add(f, "SCORE_OPTION");
+        view_set_int(o, "VALUE", k);
+        view_set(o, "NAME", scores[k - 1]);
+        if (score == k)
+            view_show(o, "SELECTED");
+    }
+}
+
 /* The action forms the staff member may use on t; failed is the action whose form is
  * shown again with its values and errors (NULL on a plain GET). */
 static int fill_actions(page_ctx *ctx, view *body, const ticket_view *t, const action_def *failed) {
-    bool own = !technician_only(ctx) || t->assignee_staff_id == ctx->user.id;
-    if (!own) {
+    if (technician_only(ctx) && t->assignee_staff_id != ctx->user.id) {
         view_show(body, "NOT_YOURS");
         return 0;
     }
@@ -306,78 +195,19 @@ static int fill_actions(page_ctx *ctx, view *body, const ticket_view *t, const a
         } else if (!failed && is_next_step(t, a)) {
             view_show(f, "OPEN");
         }
-        if (a->type == EV_DISPATCHED) {
-            long long dept = t->department_id, assignee = t->assignee_staff_id;
-            if (a == failed) {
-                dept = form_int(&ctx->post, "dept");
-                assignee = form_int(&ctx->post, "assignee");
-            }
-            if (!dept) {
-                ticket_category *cats;
-                size_t nc;
-                int s = ticket_categories(ctx->arena, t->community_id, &cats, &nc);
-                if (s < 0)
-                    return s;
-                for (size_t j = 0; j < nc; j++)
-                    if (cats[j].id == t->category_id)
-                        dept = cats[j].department_id;
-            }
-            ticket_department *deps;
-            size_t nd;
-            int s = ticket_departments(ctx->arena, t->community_id, &deps, &nd);
-            if (s < 0)
-                return s;
-            for (size_t j = 0; j < nd; j++) {
-                view *o = view_add(f, "DEPT_OPTION");
-                view_set_int(o, "VALUE", deps[j].id);
-                view_set(o, "NAME", deps[j].name);
-                if (deps[j].id == dept)
-                    view_show(o, "SELECTED");
-            }
-            ticket_staff *staff;
-            size_t ns;
-            if ((s = ticket_dispatch_choices(ctx->arena, t->community_id, &staff, &ns)) < 0)
-                return s;
-            for (size_t j = 0; j < ns; j++) {
-                view *o = view_add(f, "ASSIGNEE_OPTION");
-                view_set_int(o, "VALUE", staff[j].id);
-                view_set(o, "NAME", staff[j].name);
-                view_set(o, "DEPARTMENT", staff[j].department_name);
-                if (staff[j].id == assignee)
-                    view_show(o, "SELECTED");
-            }
-            view_set(f, "NOW",
-                     clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%dT%H:%M"));
-        }
-        if (a->type == EV_CALLBACK && a == failed) {
-            const char *reached = form_text(&ctx->post, "reached");
-            if (!strcmp(reached, "yes") || !strcmp(reached, "no"))
-                view_show(f, !strcmp(reached, "yes") ? "REACHED_YES" : "REACHED_NO");
-        }
-        if (a->type == EV_CALLBACK) {
-            long long score = a == failed ? form_int(&ctx->post, "score") : 0;
-            for (int k = 5; k >= 1; k--) {
-                view *o = view_add(f, "SCORE_OPTION");
-                view_set_int(o, "VALUE", k);
-                view_set(o, "NAME",
-                         k == 5   ? "5 分 非常满意"
-                         : k == 4 ? "4 分 满意"
-                         : k == 3 ? "3 分 一般"
-                         : k == 2 ? "2 分 不满意"
-                                  : "1 分 非常不满意");
-                if (score == k)
-                    view_show(o, "SELECTED");
-            }
-        }
+        int s;
+        if (a->type == EV_DISPATCHED && (s = fill_dispatch(ctx, f, t, a == failed)) < 0)
+            return s;
+        if (a->type == EV_CALLBACK)
+            fill_callback(ctx, f, a == failed);
     }
     if (!any)
         view_show(body, "NO_ACTIONS");
     return 0;
 }
 
-/* Renders the ticket page (or its slip); failed/notice describe a refused POST. */
-static int render(page_ctx *ctx, const ticket_view *t, bool slip, const action_def *failed,
-                  const char *notice) {
+/* Renders the ticket page; failed/notice describe a refused POST. */
+static int render(page_ctx *ctx, const ticket_view *t, const action_def *failed, const char *notice) {
     ticket_event_view *events;
     size_t nev;
     int s = ticket_events(ctx->arena, t->id, false, &events, &nev);
@@ -387,19 +217,14 @@ static int render(page_ctx *ctx, const ticket_view *t, bool slip, const action_d
     size_t nph;
     if ((s = ticket_photos(ctx->arena, t->id, &photos, &nph)) < 0)
         return page_db_error(ctx, s);
-    view *body = page_body(ctx, slip ? "office/ticket-slip.tpl" : "office/ticket.tpl",
-                           arena_printf(ctx->arena, "%s %s", slip ? "派工单" : "工单", t->code));
+    view *body = page_body(ctx, "office/ticket.tpl", arena_printf(ctx->arena, "工单 %s", t->code));
     if (!body)
         return 500;
-    fill_facts(ctx, body, t);
-    long long visit_at = 0;
-    fill_timeline(ctx, body, events, nev, &visit_at);
-    view_set(body, "VISIT_AT", visit_at ? when(ctx, visit_at) : "");
+    ticket_fill_facts(body, ctx->arena, ctx->user.community_zone, ctx->now, t);
+    ticket_fill_timeline(body, ctx->arena, ctx->user.community_zone, events, nev, true);
+    long long visit_at = ticket_latest_visit(events, nev);
     if (visit_at)
         view_set(view_add(body, "VISIT"), "AT", when(ctx, visit_at));
-    view_set(body, "COMMUNITY_NAME", ctx->user.community_name);
-    view_set(body, "PRINTED_AT", when(ctx, ctx->now));
-    view_set(body, "PRINTED_BY", ctx->user.name);
     for (size_t i = 0; i < nph; i++) {
         view *p = view_add(body, "PHOTO");
         view_set_int(p, "PHOTO_ID", photos[i].id);
@@ -407,12 +232,29 @@ static int render(page_ctx *ctx, const ticket_view *t, bool slip, const action_d
     }
     if (!nph)
         view_show(body, "NO_PHOTOS");
-    if (slip)
-        return 0;
     if (notice)
         view_set(view_add(body, "NOTICE"), "TEXT", notice);
     if ((s = fill_actions(ctx, body, t, failed)) < 0)
         return page_db_error(ctx, s);
+    return 0;
+}
+
+/* The work-order slip 派工单 to print and take along: the facts, the agreed visit, and
+ * who printed it when. */
+static int render_slip(page_ctx *ctx, const ticket_view *t) {
+    ticket_event_view *events;
+    size_t nev;
+    int s = ticket_events(ctx->arena, t->id, false, &events, &nev);
+    if (s < 0)
+        return page_db_error(ctx, s);
+    view *body = page_body(ctx, "office/ticket-slip.tpl", arena_printf(ctx->arena, "派工单 %s", t->code));
+    if (!body)
+        return 500;
+    ticket_fill_facts(body, ctx->arena, ctx->user.community_zone, ctx->now, t);
+    view_set(body, "VISIT_AT", when(ctx, ticket_latest_visit(events, nev)));
+    view_set(body, "COMMUNITY_NAME", ctx->user.community_name);
+    view_set(body, "PRINTED_AT", when(ctx, ctx->now));
+    view_set(body, "PRINTED_BY", ctx->user.name);
     return 0;
 }
 
@@ -434,7 +276,9 @@ static int ticket_get(page_ctx *ctx) {
         return s;
     if (technician_only(ctx) && t.assignee_staff_id != ctx->user.id)
         return page_error(ctx, 404, "没有这张工单，或它没有派给您。");
-    return render(ctx, &t, form_get(&ctx->query, "print")->present, NULL, NULL);
+    if (form_get(&ctx->query, "print")->present)
+        return render_slip(ctx, &t);
+    return render(ctx, &t, NULL, NULL);
 }
 
 /* The first error among the fields action a reads, or false. */
@@ -450,12 +294,12 @@ static bool action_errors(const page_ctx *ctx, const action_def *a) {
 static int refuse_action(page_ctx *ctx, const ticket_view *t, const action_def *a, const char *field_name,
                          const char *message) {
     const char *notice = NULL;
-    if (field_name && declared(field_name))
+    if (form_declares(&ctx->post, field_name))
         form_set_error(&ctx->post, field_name, message);
     else if (message)
         notice = message;
     ctx->resp->status = 422;
-    return render(ctx, t, false, a, notice);
+    return render(ctx, t, a, notice);
 }
 
 static int ticket_post(page_ctx *ctx) {
@@ -534,7 +378,7 @@ static int ticket_post(page_ctx *ctx) {
     }
     if (action_errors(ctx, a)) {
         ctx->resp->status = 422;
-        return render(ctx, &t, false, a, NULL);
+        return render(ctx, &t, a, NULL);
     }
     ticket_refusal why = {0};
     s = ticket_apply(ctx->arena, ctx->user.community_id, t.id, &act, &why);

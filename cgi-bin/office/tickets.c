@@ -3,9 +3,12 @@
 #include <string.h>
 
 #include "../core/clock.h"
+#include "../core/csv.h"
 #include "../core/page.h"
+#include "../core/pagination.h"
 #include "../domain/audit.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_view.h"
 
 #define PER_PAGE 30
 #define CSV_MAX_ROWS 10000
@@ -33,24 +36,7 @@ static const field query_fields[] = {
 
 /* A technician who holds no desk role sees only the work given to them. */
 static bool technician_only(const page_ctx *ctx) {
-    return page_has_role(ctx, "technician") && !page_has_role(ctx, "frontdesk") &&
-           !page_has_role(ctx, "complaint") && !page_has_role(ctx, "supervisor") &&
-           !page_has_role(ctx, "manager");
-}
-
-/* "剩余 3 小时" or "已超时 2 小时" (minutes under an hour) for a due time; "" for none. */
-static const char *due_words(arena *a, long long due, long long now) {
-    if (!due)
-        return "";
-    long long d = due >= now ? due - now : now - due;
-    const char *lead = due >= now ? "剩余" : "已超时";
-    if (d >= 3600)
-        return arena_printf(a, "%s %lld 小时", lead, d / 3600);
-    return arena_printf(a, "%s %lld 分钟", lead, d / 60 > 0 ? d / 60 : 1);
-}
-
-static const char *escalation_name(int level) {
-    return level >= 2 ? "已升级至管理处主任" : level == 1 ? "已升级至客服主管" : "";
+    return ticket_roles_technician_only(ctx->user.roles);
 }
 
 /* The filter of the query, with the technician's restriction applied. */
@@ -76,18 +62,6 @@ static ticket_filter read_filter(const page_ctx *ctx) {
     return f;
 }
 
-/* One CSV cell, always quoted; a cell that a spreadsheet would read as a formula gets
- * a leading ' so that opening the export never runs anything. */
-static int csv_cell(buf *b, const char *s, bool last) {
-    int rc = buf_puts(b, "\"");
-    if (s && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-        rc |= buf_puts(b, "'");
-    for (const char *p = s ? s : ""; *p; p++)
-        rc |= *p == '"' ? buf_puts(b, "\"\"") : buf_append(b, p, 1);
-    rc |= buf_puts(b, last ? "\"\r\n" : "\",");
-    return rc;
-}
-
 static int export_csv(page_ctx *ctx, ticket_filter *f) {
     f->page = 1;
     f->per_page = CSV_MAX_ROWS;
@@ -100,42 +74,23 @@ static int export_csv(page_ctx *ctx, ticket_filter *f) {
     if ((s = audit_record(ctx, "export", "ticket", 0, "tickets.csv")) != DB_OK)
         return page_db_error(ctx, s);
     const char *zone = ctx->user.community_zone;
-    buf *b = &ctx->resp->body;
-    static const char *const header[] = {"编号",     "类型",     "类别",   "状态",     "紧急程度", "房号",
-                                         "位置",     "内容",     "报事人", "联系电话", "部门",     "处理人",
-                                         "登记时间", "下一时限", "超时",   "升级",     NULL};
-    int rc = buf_puts(b, "\xEF\xBB\xBF");
-    for (size_t i = 0; header[i]; i++)
-        rc |= csv_cell(b, header[i], !header[i + 1]);
+    csv w;
+    csv_begin(&w, &ctx->resp->body);
+    CSV_ROW(&w, "编号", "类型", "类别", "状态", "紧急程度", "房号", "位置", "内容", "报事人", "联系电话",
+            "部门", "处理人", "登记时间", "下一时限", "超时", "升级");
     for (size_t i = 0; i < count; i++) {
         const ticket_row *r = &rows[i];
         bool open = ticket_status_open(r->status);
-        const char *cells[] = {
-            r->code,
-            ticket_kind_name(r->kind),
-            r->category_name,
-            ticket_status_name(r->status),
-            ticket_severity_name(r->severity),
-            r->unit_code,
-            r->place,
-            r->description,
-            r->reporter_name,
-            r->reporter_phone,
-            r->department_name,
-            r->assignee_name,
-            clock_format(ctx->arena, r->created_at, zone, "%Y-%m-%d %H:%M"),
-            open && r->next_due ? clock_format(ctx->arena, r->next_due, zone, "%Y-%m-%d %H:%M") : "",
-            open && r->next_due && r->next_due < ctx->now ? "是" : "",
-            escalation_name(r->escalation_level),
-        };
-        size_t n = sizeof cells / sizeof cells[0];
-        for (size_t j = 0; j < n; j++)
-            rc |= csv_cell(b, cells[j], j + 1 == n);
+        CSV_ROW(&w, r->code, ticket_kind_name(r->kind), r->category_name, ticket_status_name(r->status),
+                ticket_severity_name(r->severity), r->unit_code, r->place, r->description, r->reporter_name,
+                r->reporter_phone, r->department_name, r->assignee_name,
+                clock_format(ctx->arena, r->created_at, zone, "%Y-%m-%d %H:%M"),
+                open && r->next_due ? clock_format(ctx->arena, r->next_due, zone, "%Y-%m-%d %H:%M") : "",
+                open && r->next_due && r->next_due < ctx->now ? "是" : "",
+                ticket_escalation_name(r->escalation_level));
     }
-    if (rc)
+    if (csv_status(&w) || csv_response_headers(ctx->resp, "tickets.csv"))
         return 500;
-    response_header(ctx->resp, "Content-Type", "text/csv; charset=utf-8");
-    response_header(ctx->resp, "Content-Disposition", "attachment; filename=\"tickets.csv\"");
     return 0;
 }
 
@@ -223,14 +178,7 @@ static int tickets_get(page_ctx *ctx) {
     view_show(body, f.sort_by_due ? "SORT_DUE" : "SORT_NEW");
     if (ticket_roles_may(ctx->user.roles, EV_CREATED))
         view_show(body, "MAY_CREATE");
-    long long pages = (total + PER_PAGE - 1) / PER_PAGE;
-    view_set_int(body, "TOTAL", total);
-    view_set_int(body, "PAGE", f.page);
-    view_set_int(body, "PAGES", pages ? pages : 1);
-    if (f.page > 1)
-        view_set_int(view_add(body, "PREV"), "NUMBER", f.page - 1);
-    if (f.page < pages)
-        view_set_int(view_add(body, "NEXT"), "NUMBER", f.page + 1);
+    pagination_fill(body, f.page, PER_PAGE, total);
     if (!count)
         view_show(body, "EMPTY");
     const char *zone = ctx->user.community_zone;
@@ -261,7 +209,7 @@ static int tickets_get(page_ctx *ctx) {
         if (open && r->next_due) {
             view *due = view_add(row, "DUE");
             view_set(due, "AT", clock_format(ctx->arena, r->next_due, zone, "%m-%d %H:%M"));
-            view_set(due, "WORDS", due_words(ctx->arena, r->next_due, ctx->now));
+            view_set(due, "WORDS", ticket_due_words(ctx->arena, r->next_due, ctx->now));
             if (r->next_due < ctx->now) {
                 view_show(row, "OVERDUE");
                 view_show(due, "LATE");

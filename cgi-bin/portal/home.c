@@ -4,6 +4,7 @@
 #include "../core/page.h"
 #include "../domain/household.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_view.h"
 
 static const char *unit_type_name(const char *type) {
     if (!type)
@@ -44,14 +45,7 @@ static int home_tickets(page_ctx *ctx, view *body) {
     for (size_t i = 0; i < count; i++) {
         const ticket_row *t = &rows[i];
         view *row = view_add(section, "TICKET");
-        view_set_int(row, "ID", t->id);
-        view_set(row, "CODE", t->code);
-        view_set(row, "STATUS", ticket_status_code(t->status));
-        view_set(row, "STATUS_NAME", ticket_status_name(t->status));
-        const char *kind = ticket_kind_name(t->kind);
-        view_set(row, "KIND", kind ? kind : t->kind);
-        view_set(row, "CATEGORY", t->category_name);
-        view_set(row, "DESCRIPTION", t->description);
+        ticket_fill_resident_row(row, t);
         const char *news = ticket_news(t);
         if (news)
             view_set(view_add(row, "NEWS"), "WHAT", news);

@@ -6,40 +6,12 @@
 #include "../core/clock.h"
 #include "../core/page.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_form.h"
 
 static const field post_fields[] = {
-    {.name = "kind", .kind = FIELD_ENUM, .flags = FIELD_REQUIRED, .choices = ticket_kinds, .label = "类型"},
-    {.name = "category", .kind = FIELD_TEXT, .flags = FIELD_REQUIRED, .min = 1, .max = 30, .label = "分类"},
-    {.name = "location",
-     .kind = FIELD_ENUM,
-     .flags = FIELD_REQUIRED,
-     .choices = ticket_locations,
-     .label = "位置"},
-    {.name = "place", .kind = FIELD_TEXT, .min = 0, .max = 100, .label = "具体地点"},
-    {.name = "description",
-     .kind = FIELD_TEXT,
-     .flags = FIELD_REQUIRED | FIELD_MULTILINE,
-     .min = 1,
-     .max = 2000,
-     .label = "问题描述"},
-    {.name = "phone", .kind = FIELD_PHONE, .label = "联系电话"},
-    {.name = "preferred_time", .kind = FIELD_DATETIME, .label = "期望上门时间"},
-    {.name = "photo",
-     .kind = FIELD_FILE,
-     .flags = FIELD_REPEATED,
-     .max = TICKET_PHOTO_MAX_BYTES,
-     .max_count = TICKET_MAX_PHOTOS,
-     .label = "照片"},
+    TICKET_FORM_FIELDS("分类", "具体地点", "问题描述", "期望上门时间"),
     {0},
 };
-
-/* True when the page declared a field named name (the domain may name others). */
-static bool declared(const char *name) {
-    for (const field *f = post_fields; name && f->name; f++)
-        if (!strcmp(f->name, name))
-            return true;
-    return false;
-}
 
 /* True when the resident's login is a mobile number, to offer it as the contact phone. */
 static bool looks_like_mobile(const char *s) {
@@ -80,6 +52,7 @@ static int render_form(page_ctx *ctx, const ticket_category *cats, size_t ncats,
         if (!strcmp(*k, kind))
             view_show(o, "CHECKED");
     }
+    const ticket_category *selected = ticket_form_category(cats, ncats, kind, category);
     view *group = NULL;
     const char *group_kind = NULL;
     for (size_t i = 0; i < ncats; i++) {
@@ -93,7 +66,7 @@ static int render_form(page_ctx *ctx, const ticket_category *cats, size_t ncats,
         view *o = view_add(group, "OPTION");
         view_set(o, "VALUE", cats[i].code);
         view_set(o, "NAME", cats[i].name);
-        if (!strcmp(cats[i].kind, kind) && !strcmp(cats[i].code, category))
+        if (&cats[i] == selected)
             view_show(o, "SELECTED");
     }
     if (!category[0])
@@ -133,19 +106,15 @@ static int new_ticket_get(page_ctx *ctx) {
 }
 
 /* The checks the validators cannot make: the category of the kind, a place for a common
- * area, a unit for one's home, the time, the photos' count and content. */
+ * area, a unit for one's home, the time, the photos' count (their content: the draft's). */
 static void check_draft(page_ctx *ctx, const ticket_category *cats, size_t ncats, long long unit_id,
                         long long *preferred) {
     form *f = &ctx->post;
     const char *kind = form_text(f, "kind");
     const field_value *category = form_get(f, "category");
-    if (category->present && !category->error && form_get(f, "kind")->present) {
-        bool found = false;
-        for (size_t i = 0; i < ncats && !found; i++)
-            found = !strcmp(cats[i].kind, kind) && !strcmp(cats[i].code, category->text);
-        if (!found)
-            form_set_error(f, "category", "请从列表中选择与所选类型相符的分类");
-    }
+    if (category->present && !category->error && form_get(f, "kind")->present &&
+        !ticket_form_category(cats, ncats, kind, category->text))
+        form_set_error(f, "category", "请从列表中选择与所选类型相符的分类");
     const char *location = form_text(f, "location");
     if (!strcmp(location, "common") && !form_get(f, "place")->present && !form_get(f, "place")->error)
         form_set_error(f, "place", "公共区域请填写具体地点，例如：3 栋电梯厅");
@@ -165,22 +134,10 @@ static void check_draft(page_ctx *ctx, const ticket_category *cats, size_t ncats
         if (!strcmp(p->name, "photo") && p->filename && (p->len > 0 || p->filename[0]))
             sent++;
     }
-    const field_value *photo = form_get(f, "photo");
-    if (sent > TICKET_MAX_PHOTOS) {
+    if (sent > TICKET_MAX_PHOTOS)
         form_set_error(f, "photo",
                        arena_printf(ctx->arena, "最多上传 %d 张照片，您选择了 %lu 张", TICKET_MAX_PHOTOS,
                                     (unsigned long)sent));
-    } else if (photo->present && !photo->error) {
-        for (size_t i = 0; i < photo->nmore; i++) {
-            const param *p = photo->more[i];
-            if (!ticket_photo_type(p->value, p->len)) {
-                form_set_error(f, "photo",
-                               arena_printf(ctx->arena, "“%s”不是 JPEG、PNG 或 WebP 图片，请重新选择",
-                                            p->filename && p->filename[0] ? p->filename : "照片"));
-                break;
-            }
-        }
-    }
 }
 
 static int new_ticket_post(page_ctx *ctx) {
@@ -193,11 +150,7 @@ static int new_ticket_post(page_ctx *ctx) {
     if (r)
         return page_error(ctx, r, NULL);
     check_draft(ctx, cats, ncats, unit_id, &preferred);
-    if (ctx->post.errors) {
-        ctx->resp->status = 422;
-        return render_form(ctx, cats, ncats, unit_id, NULL, NULL);
-    }
-    const form *f = &ctx->post;
+    form *f = &ctx->post;
     ticket_draft d = {
         .community_id = ctx->user.community_id,
         .kind = form_text(f, "kind"),
@@ -217,11 +170,14 @@ static int new_ticket_post(page_ctx *ctx) {
         .actor_id = ctx->user.id,
         .now = ctx->now,
     };
-    const field_value *photo = form_get(f, "photo");
-    for (size_t i = 0; photo->present && i < photo->nmore && i < TICKET_MAX_PHOTOS; i++) {
-        d.photos[i].data = photo->more[i]->value;
-        d.photos[i].len = photo->more[i]->len;
-        d.photo_count++;
+    const param *bad = ticket_form_photos(form_get(f, "photo"), &d);
+    if (bad)
+        form_set_error(f, "photo",
+                       arena_printf(ctx->arena, "“%s”不是 JPEG、PNG 或 WebP 图片，请重新选择",
+                                    bad->filename && bad->filename[0] ? bad->filename : "照片"));
+    if (f->errors) {
+        ctx->resp->status = 422;
+        return render_form(ctx, cats, ncats, unit_id, NULL, NULL);
     }
     const char *upload_dir = arena_printf(ctx->arena, "%s/uploads", ctx->config->state_dir);
     long long id = 0;
@@ -232,8 +188,8 @@ static int new_ticket_post(page_ctx *ctx) {
         return page_db_error(ctx, (db_status)r);
     if (r == 422) {
         ctx->resp->status = 422;
-        if (declared(why.field)) {
-            form_set_error(&ctx->post, why.field, why.message);
+        if (form_declares(f, why.field)) {
+            form_set_error(f, why.field, why.message);
             return render_form(ctx, cats, ncats, unit_id, NULL, NULL);
         }
         return render_form(ctx, cats, ncats, unit_id, why.field, why.message);

@@ -7,6 +7,7 @@
 #include "../core/money.h"
 #include "../core/page.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_view.h"
 
 static const field query_fields[] = {
     {.name = "id",
@@ -49,24 +50,8 @@ static const field post_fields[] = {
 static const char *const stars[] = {"★", "★★", "★★★", "★★★★", "★★★★★"};
 static const char *const time_format = "%Y-%m-%d %H:%M";
 
-static bool declared(const char *name) {
-    for (const field *f = post_fields; name && f->name; f++)
-        if (!strcmp(f->name, name))
-            return true;
-    return false;
-}
-
 static const char *when(page_ctx *ctx, long long t) {
     return clock_format(ctx->arena, t, ctx->user.community_zone, time_format);
-}
-
-/* Who did it, as the resident should read it. */
-static const char *actor_label(const ticket_event_view *e) {
-    if (e->actor_kind == 'y')
-        return "系统";
-    if (e->actor_kind == 'r')
-        return e->actor_name && e->actor_name[0] ? e->actor_name : "业主";
-    return e->actor_name && e->actor_name[0] ? e->actor_name : "物业服务中心";
 }
 
 /* True when the resident may still ask for the work to be done again. */
@@ -78,14 +63,6 @@ static bool may_reopen(const page_ctx *ctx, const ticket_view *t) {
     return !done || ctx->now - done <= TICKET_REOPEN_DAYS * 86400LL;
 }
 
-/* The agreed visit time of the latest dispatch, 0 when none. */
-static long long latest_visit(const ticket_event_view *ev, size_t n) {
-    for (size_t i = n; i > 0; i--)
-        if (ev[i - 1].type == EV_DISPATCHED)
-            return ev[i - 1].visit_at;
-    return 0;
-}
-
 /* One sentence on where the ticket stands and what the resident can do next. */
 static const char *status_hint(page_ctx *ctx, const ticket_view *t, const ticket_event_view *ev, size_t n) {
     arena *a = ctx->arena;
@@ -95,7 +72,7 @@ static const char *status_hint(page_ctx *ctx, const ticket_view *t, const ticket
     case ST_ACCEPTED:
         return "物业服务中心已受理，正在安排处理。";
     case ST_DISPATCHED: {
-        long long visit = latest_visit(ev, n);
+        long long visit = ticket_latest_visit(ev, n);
         if (!strcmp(t->kind, "repair"))
             return visit ? arena_printf(a, "维修人员已派出，预约上门时间 %s，请保持电话畅通。",
                                         when(ctx, visit))
@@ -127,41 +104,6 @@ static void add_due(view *body, page_ctx *ctx, const char *label, long long due,
     view_set(d, "DATETIME", clock_format(ctx->arena, due, ctx->user.community_zone, "%Y-%m-%dT%H:%M"));
     if (done)
         view_set(view_add(d, "DONE"), "AT", when(ctx, done));
-}
-
-static void add_timeline(page_ctx *ctx, view *body, const ticket_event_view *ev, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        const ticket_event_view *e = &ev[i];
-        view *item = view_add(body, "EVENT");
-        view_set_int(item, "EVENT_ID", e->id);
-        view_set(item, "TYPE", ticket_event_code(e->type));
-        view_set(item, "NAME", ticket_event_name(e->type));
-        view_set(item, "ACTOR", actor_label(e));
-        view_set(item, "AT", when(ctx, e->at));
-        view_set(item, "DATETIME",
-                 clock_format(ctx->arena, e->at, ctx->user.community_zone, "%Y-%m-%dT%H:%M"));
-        if (e->actor_kind == 'r')
-            view_show(item, "BY_RESIDENT");
-        if (e->text && e->text[0])
-            view_set(view_add(item, "TEXT"), "VALUE", e->text);
-        if (e->type == EV_DISPATCHED) {
-            const char *who = e->assignee_name && e->assignee_name[0] ? e->assignee_name : NULL;
-            const char *dept = e->department_name && e->department_name[0] ? e->department_name : "相关部门";
-            view_set(view_add(item, "DETAIL"), "VALUE",
-                     who ? arena_printf(ctx->arena, "派给 %s %s", dept, who)
-                         : arena_printf(ctx->arena, "派给 %s", dept));
-            if (e->visit_at)
-                view_set(view_add(item, "DETAIL"), "VALUE",
-                         arena_printf(ctx->arena, "预约上门时间：%s", when(ctx, e->visit_at)));
-        }
-        if (e->type == EV_COMPLETED && e->charge_fen > 0)
-            view_set(view_add(item, "DETAIL"), "VALUE",
-                     arena_printf(ctx->arena, "维修费用：%s 元", money_format(ctx->arena, e->charge_fen)));
-        if ((e->type == EV_RATED || e->type == EV_CALLBACK) && e->score > 0)
-            view_set(
-                view_add(item, "DETAIL"), "VALUE",
-                arena_printf(ctx->arena, "%s：%d 星", e->type == EV_RATED ? "评分" : "满意度", e->score));
-    }
 }
 
 /* Renders the ticket page; active names the action whose form gets the posted values and
@@ -221,7 +163,7 @@ static int render_ticket(page_ctx *ctx, const ticket_view *t, const char *active
         view_set_int(p, "PHOTO_ID", photos[i].id);
         view_set_int(p, "N", (long long)i + 1);
     }
-    add_timeline(ctx, body, ev, nev);
+    ticket_fill_timeline(body, ctx->arena, ctx->user.community_zone, ev, nev, false);
 
     bool posted = ctx->req->method == METHOD_POST;
     if (general) {
@@ -346,7 +288,7 @@ static int ticket_post(page_ctx *ctx) {
         return page_db_error(ctx, (db_status)r);
     if (r == 422) {
         ctx->resp->status = 422;
-        if (declared(why.field)) {
+        if (form_declares(f, why.field)) {
             form_set_error(f, why.field, why.message);
             return render_ticket(ctx, &t, action, NULL);
         }

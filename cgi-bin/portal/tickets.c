@@ -4,7 +4,9 @@
 
 #include "../core/clock.h"
 #include "../core/page.h"
+#include "../core/pagination.h"
 #include "../domain/ticket.h"
+#include "../domain/ticket_view.h"
 
 #define TICKETS_PER_PAGE 20
 
@@ -25,14 +27,6 @@ static void add_tab(view *body, const char *code, const char *label, const char 
     }
     if (!strcmp(code, current))
         view_show(t, "CURRENT");
-}
-
-/* A link to page n of the same filter, as section name of body. */
-static void add_page_link(view *body, const char *name, const char *status, long long n) {
-    view *l = view_add(body, name);
-    view_set_int(l, "PAGE", n);
-    if (status[0])
-        view_set(view_add(l, "WITH_STATUS"), "CODE", status);
 }
 
 static int tickets_get(page_ctx *ctx) {
@@ -70,14 +64,7 @@ static int tickets_get(page_ctx *ctx) {
     for (size_t i = 0; i < count; i++) {
         const ticket_row *t = &rows[i];
         view *row = view_add(body, "TICKET");
-        view_set_int(row, "ID", t->id);
-        view_set(row, "CODE", t->code);
-        view_set(row, "STATUS", ticket_status_code(t->status));
-        view_set(row, "STATUS_NAME", ticket_status_name(t->status));
-        const char *kind = ticket_kind_name(t->kind);
-        view_set(row, "KIND", kind ? kind : t->kind);
-        view_set(row, "CATEGORY", t->category_name);
-        view_set(row, "DESCRIPTION", t->description);
+        ticket_fill_resident_row(row, t);
         view_set(row, "DATE", clock_format(ctx->arena, t->created_at, zone, "%Y-%m-%d"));
         view_set(row, "DATETIME", clock_format(ctx->arena, t->created_at, zone, "%Y-%m-%dT%H:%M"));
         if (t->last_public_event_id > t->seen_event_id) {
@@ -94,15 +81,11 @@ static int tickets_get(page_ctx *ctx) {
                  : !strcmp(status, "closed") ? "还没有已结束的工单。"
                                              : "您还没有提交过报修或投诉。");
     }
-    long long pages = (total + TICKETS_PER_PAGE - 1) / TICKETS_PER_PAGE;
-    if (pages > 1) {
+    if (total > TICKETS_PER_PAGE) {
         view *pager = view_add(body, "PAGER");
-        view_set_int(pager, "PAGE_NUMBER", page_number);
-        view_set_int(pager, "PAGES", pages);
-        if (page_number > 1)
-            add_page_link(pager, "PREV", status, page_number - 1 < pages ? page_number - 1 : pages);
-        if (page_number < pages)
-            add_page_link(pager, "NEXT", status, page_number + 1);
+        pagination_fill(pager, page_number, TICKETS_PER_PAGE, total);
+        if (status[0])
+            view_set(view_add(pager, "WITH_STATUS"), "CODE", status);
     }
     return 0;
 }

@@ -9,7 +9,7 @@
     <tbody>
       <tr><th>登记时间</th><td>{{CREATED_AT}}</td><th>类型</th><td>{{KIND_NAME}} · {{CATEGORY_NAME}}</td></tr>
       <tr><th>报事人</th><td>{{REPORTER_NAME}}</td><th>联系电话</th><td>{{REPORTER_PHONE}}</td></tr>
-      <tr><th>房号</th><td>{{UNIT_CODE}}</td><th>具体位置</th><td>{{LOCATION_NAME}} {{PLACE}}</td></tr>
+      <tr><th>房号</th><td>{{UNIT_CODE}}</td><th>具体位置</th><td>{{PLACE}}</td></tr>
       <tr><th>紧急程度</th><td>{{SEVERITY_NAME}}</td><th>首问负责</th><td>{{OWNER_NAME}}</td></tr>
       <tr><th>内容</th><td colspan="3" class="slip-desc">{{DESCRIPTION}}</td></tr>
       <tr><th>派往部门</th><td>{{DEPARTMENT_NAME}}</td><th>处理人</th><td>{{ASSIGNEE_NAME}}</td></tr>

@@ -24,13 +24,13 @@
         <dt>位置</dt><dd>{{LOCATION_NAME}}</dd>
         <dt>房号</dt><dd data-unit="{{UNIT_CODE}}">{{UNIT_CODE}}</dd>
 {{#HAS_PLACE}}        <dt>具体位置</dt><dd>{{PLACE}}</dd>
-{{/HAS_PLACE}}        <dt>预约时间</dt><dd>{{PREFERRED_AT}}</dd>
+{{/HAS_PLACE}}        <dt>业主期望时间</dt><dd>{{PREFERRED_AT}}</dd>
         <dt>登记人</dt><dd>{{CREATED_BY}}</dd>
         <dt>首问负责</dt><dd data-owner>{{OWNER_NAME}}</dd>
         <dt>部门</dt><dd data-department>{{DEPARTMENT_NAME}}</dd>
         <dt>处理人</dt><dd data-assignee>{{ASSIGNEE_NAME}}</dd>
 {{#VISIT}}        <dt>约定上门</dt><dd>{{AT}}</dd>
-{{/VISIT}}        <dt>收费</dt><dd data-charge>{{CHARGE}} 元{{#PAID}}（有偿服务）{{/PAID}}</dd>
+{{/VISIT}}        <dt>收费</dt><dd data-charge>{{#CHARGED}}{{CHARGE}} 元{{#PAID}}（有偿服务）{{/PAID}}{{/CHARGED}}{{#NOT_CHARGED}}完工时填写{{/NOT_CHARGED}}</dd>
         <dt>回访</dt><dd>{{CALLBACK_STATE}}</dd>
 {{#RATED}}        <dt>业主评价</dt><dd>{{SCORE}} 星</dd>
 {{/RATED}}      </dl>
@@ -194,8 +194,8 @@
     <ol class="timeline">
 {{#EVENT}}      <li class="event event-{{TYPE}}{{#INTERNAL}} internal{{/INTERNAL}}" data-event="{{TYPE}}">
         <div class="event-head"><strong>{{NAME}}</strong>{{#INTERNAL}} <span class="badge internal">内部</span>{{/INTERNAL}} <span class="actor">{{ACTOR}}（{{ACTOR_KIND}}）</span> <time>{{AT}}</time></div>
-{{#DETAIL}}        <p class="event-detail">{{TEXT}}</p>
-{{/DETAIL}}{{#TEXT}}        <p class="event-text">{{BODY}}</p>
+{{#DETAIL}}        <p class="event-detail">{{VALUE}}</p>
+{{/DETAIL}}{{#TEXT}}        <p class="event-text">{{VALUE}}</p>
 {{/TEXT}}        <p class="event-status">→ {{STATUS_AFTER}}</p>
       </li>
 {{/EVENT}}    </ol>

@@ -8,7 +8,7 @@
   </div>
 {{#TECHNICIAN}}  <p class="notice">只显示派给您本人的工单。</p>
 {{/TECHNICIAN}}  <form class="filters" method="get" action="/office/tickets">
-    <label>搜索 <input type="search" name="q" value="{{Q}}" maxlength="50" placeholder="编号、房号、电话或内容"></label>
+    <label>搜索 <input type="search" name="q" value="{{Q}}" maxlength="50" placeholder="单号/房号/电话/内容"></label>
     <label>状态
       <select name="status">
         <option value="">全部</option>

@@ -29,8 +29,8 @@
     </li>
 {{/TICKET}}  </ul>
 {{#PAGER}}  <nav class="pager" aria-label="翻页">
-{{#PREV}}    <a rel="prev" href="/portal/tickets?{{#WITH_STATUS}}status={{CODE:u}}&amp;{{/WITH_STATUS}}page={{PAGE:u}}">上一页</a>
-{{/PREV}}    <span>第 {{PAGE_NUMBER}} / {{PAGES}} 页</span>
-{{#NEXT}}    <a rel="next" href="/portal/tickets?{{#WITH_STATUS}}status={{CODE:u}}&amp;{{/WITH_STATUS}}page={{PAGE:u}}">下一页</a>
+{{#PREV}}    <a rel="prev" href="/portal/tickets?{{#WITH_STATUS}}status={{CODE:u}}&amp;{{/WITH_STATUS}}page={{NUMBER:u}}">上一页</a>
+{{/PREV}}    <span>第 {{PAGE}} / {{PAGES}} 页</span>
+{{#NEXT}}    <a rel="next" href="/portal/tickets?{{#WITH_STATUS}}status={{CODE:u}}&amp;{{/WITH_STATUS}}page={{NUMBER:u}}">下一页</a>
 {{/NEXT}}  </nav>
 {{/PAGER}}</section>

@@ -3,46 +3,10 @@
 // goes to the previous month by its link, and the printed page drops the navigation.
 // Screenshot office-analysis.png; no console errors (a CSP violation would show there).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-import { chromium } from 'playwright-core';
 
 import { insertTickets } from '../http/lib.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-// The same environment as the HTTP tests: deploy/test's variables or $WUYE_STATE/env.
-function loadEnv() {
-    const state = process.env.WUYE_STATE || path.resolve(here, '..', '..', 'var');
-    let file = {};
-    try {
-        for (const line of readFileSync(path.join(state, 'env'), 'utf8').split('\n')) {
-            const m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-            if (m) file[m[1]] = m[2];
-        }
-    } catch {
-        file = {};
-    }
-    const url = process.env.WUYE_URL || file.WUYE_URL ||
-        (process.env.WUYE_PORT ? `http://127.0.0.1:${process.env.WUYE_PORT}` : '');
-    if (!url) throw new Error(`no WUYE_URL in the environment nor in ${path.join(state, 'env')}`);
-    return {
-        url: url.replace(/\/+$/, ''),
-        screenshots: process.env.WUYE_SCREENSHOTS || path.join(state, 'screenshots'),
-    };
-}
-
-const { url: BASE, screenshots: SHOTS } = loadEnv();
-mkdirSync(SHOTS, { recursive: true });
-
-// See docs PITFALLS.md "Browser tests": without the networking flags Chromium keeps
-// calling hosts this network refuses.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'];
+import { BASE, loginAs, openBrowser, PHONE, screenshot } from './lib.mjs';
 
 // A month of its own (the HTTP test uses 2031-02 and 2031-03).
 const MONTH = '2032-05';
@@ -79,59 +43,14 @@ before(() => {
     tickets = insertTickets(SPECS, 'analysis-browser');
 });
 
-const profiles = [];
 after(() => {
     tickets?.drop();
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 });
-
-// A browser with a fresh profile; answers {context, page, problems}. problems collects
-// console errors, page errors, failed requests and 4xx/5xx answers to sub-resources.
-async function openBrowser(options = {}) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'wuye-browser-'));
-    profiles.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-        executablePath: process.env.WUYE_CHROMIUM || '/usr/bin/chromium',
-        headless: true,
-        args: FLAGS,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1280, height: 800 },
-        ...options,
-    });
-    const page = context.pages()[0] || await context.newPage();
-    page.setDefaultTimeout(15000);
-    const problems = [];
-    page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console: ${msg.text()} (${msg.location().url || page.url()})`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => {
-        if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
-    });
-    page.on('response', (res) => {
-        if (res.status() >= 400 && res.request().resourceType() !== 'document') {
-            problems.push(`${res.status()} for ${res.url()}`);
-        }
-    });
-    return { context, page, problems };
-}
-
-// Types the credentials into the back office's login form and clicks 登录.
-async function logIn(page, login, password) {
-    await page.goto(`${BASE}/office/login`);
-    await page.locator('input[name="login"]').pressSequentially(login, { delay: 10 });
-    await page.locator('input[name="password"]').pressSequentially(password, { delay: 10 });
-    await Promise.all([
-        page.waitForURL(`${BASE}/office/home`),
-        page.getByRole('button', { name: '登录' }).click(),
-    ]);
-}
 
 test('the supervisor reads the month of 2032-05: tables, charts, month links, print', async () => {
     const { context, page, problems } = await openBrowser();
     try {
-        await logIn(page, 'supervisor', 'wuye-demo-1');
+        await loginAs(page, 'office', 'supervisor', 'wuye-demo-1');
         await page.getByRole('link', { name: '统计分析' }).click();
         await page.waitForURL(`${BASE}/office/analysis`);
         await page.goto(`${BASE}/office/analysis?month=${MONTH}`);
@@ -155,7 +74,7 @@ test('the supervisor reads the month of 2032-05: tables, charts, month links, pr
         assert.ok(praise.width < box.width, 'one praise is a shorter bar than three repairs');
         const respond = await page.locator('[data-chart="on-time"] g[data-clock="respond"] rect.chart-bar').boundingBox();
         assert.ok(respond && respond.width > 0, 'the respond rate bar is drawn');
-        await page.screenshot({ path: path.join(SHOTS, 'office-analysis.png'), fullPage: true });
+        await screenshot(page, 'office-analysis.png');
 
         // Printed: no header, navigation nor month controls.
         await page.emulateMedia({ media: 'print' });
@@ -178,15 +97,13 @@ test('the supervisor reads the month of 2032-05: tables, charts, month links, pr
 });
 
 test('on a phone (390x844) the analysis fits the width', async () => {
-    const { context, page, problems } = await openBrowser({
-        viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    });
+    const { context, page, problems } = await openBrowser(PHONE);
     try {
-        await logIn(page, 'supervisor', 'wuye-demo-1');
+        await loginAs(page, 'office', 'supervisor', 'wuye-demo-1');
         await page.goto(`${BASE}/office/analysis?month=${MONTH}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 390, `no horizontal scroll: scrollWidth ${width} <= 390`);
-        await page.screenshot({ path: path.join(SHOTS, 'office-analysis-mobile.png'), fullPage: true });
+        await screenshot(page, 'office-analysis-mobile.png');
         assert.deepEqual(problems, [], 'no console errors, failed or refused requests');
     } finally {
         await context.close();

@@ -431,6 +431,19 @@ static void test_set_error_counts_once(void **state) {
     assert_int_equal(f.errors, 2);
 }
 
+static void test_declares(void **state) {
+    arena *a = *state;
+    const field fields[] = {
+        {.name = "place", .kind = FIELD_TEXT, .max = 100, .label = "具体地点"},
+        {0},
+    };
+    form f;
+    assert_int_equal(form_validate(&f, a, fields, NULL), 0);
+    assert_true(form_declares(&f, "place"));
+    assert_false(form_declares(&f, "unit")); /* named by the domain, not on this page */
+    assert_false(form_declares(&f, NULL));
+}
+
 static void test_no_params_and_no_fields(void **state) {
     arena *a = *state;
     const field none[] = {{0}};
@@ -506,6 +519,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_size_message_units, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_error_counts_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_declares, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_params_and_no_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undeclared_name_aborts, setup, teardown),
     };

@@ -1,4 +1,5 @@
-/* test_ticket_flow.c: the ticket state machine, role grants, names, photo sniffing. */
+/* test_ticket_flow.c: the ticket state machine, role grants, names, photo sniffing, and
+ * the new-ticket forms' photo and category checks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 
 #include "../../cgi-bin/domain/ticket.h"
 #include "../../cgi-bin/domain/ticket_flow.h"
+#include "../../cgi-bin/domain/ticket_form.h"
 
 static ticket_status after(ticket_status s, ticket_event_type e) {
     ticket_status next = ST_COUNT;
@@ -99,6 +101,16 @@ static void role_grants(void **state) {
     assert_false(ticket_role_may("cashier", EV_DISPATCHED));
     assert_false(ticket_role_may("nobody", EV_NOTE));
     assert_false(ticket_role_may(NULL, EV_NOTE));
+    assert_true(ticket_roles_technician_only("technician"));
+    assert_true(ticket_roles_technician_only("cashier,technician"));
+    assert_false(ticket_roles_technician_only("technician,frontdesk"));
+    assert_false(ticket_roles_technician_only("supervisor,technician"));
+    assert_false(ticket_roles_technician_only("technicians"));
+    assert_false(ticket_roles_technician_only(""));
+    assert_false(ticket_roles_technician_only(NULL));
+    assert_true(ticket_roles_desk("cashier,admin"));
+    assert_false(ticket_roles_desk("technician,cashier"));
+    assert_false(ticket_roles_desk("admins"));
 }
 
 static void names_and_codes(void **state) {
@@ -136,6 +148,42 @@ static void photos_by_content(void **state) {
     assert_null(ticket_photo_type("", 0));
 }
 
+static void form_photos_into_the_draft(void **state) {
+    (void)state;
+    param jpeg = {.name = "photo", .value = "\xFF\xD8\xFF\xE0", .len = 4, .filename = "a.jpg"};
+    param gif = {.name = "photo", .value = "GIF89a", .len = 6, .filename = "b.gif"};
+    const param *parts[] = {&jpeg, &gif, &jpeg};
+    field_value photo = {.present = true, .more = parts, .nmore = 1};
+    ticket_draft d = {0};
+    assert_null(ticket_form_photos(&photo, &d));
+    assert_int_equal(d.photo_count, 1);
+    assert_ptr_equal(d.photos[0].data, jpeg.value);
+    assert_int_equal(d.photos[0].len, 4);
+    photo.nmore = 3;
+    d.photo_count = 0;
+    assert_ptr_equal(ticket_form_photos(&photo, &d), &gif); /* the page names it */
+    assert_int_equal(d.photo_count, 1);
+    photo.error = "照片最多 3 项";
+    d.photo_count = 0;
+    assert_null(ticket_form_photos(&photo, &d)); /* already refused: nothing added */
+    assert_int_equal(d.photo_count, 0);
+    field_value none = {.present = false};
+    assert_null(ticket_form_photos(&none, &d));
+    assert_int_equal(d.photo_count, 0);
+}
+
+static void form_category_of_its_kind(void **state) {
+    (void)state;
+    const ticket_category cats[] = {
+        {.id = 1, .kind = "repair", .code = "water", .name = "水电"},
+        {.id = 2, .kind = "complaint", .code = "noise", .name = "噪音"},
+    };
+    assert_ptr_equal(ticket_form_category(cats, 2, "complaint", "noise"), &cats[1]);
+    assert_null(ticket_form_category(cats, 2, "repair", "noise")); /* another kind's */
+    assert_null(ticket_form_category(cats, 2, "repair", ""));
+    assert_null(ticket_form_category(cats, 2, NULL, "water"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_repair_flow),
@@ -145,6 +193,8 @@ int main(void) {
         cmocka_unit_test(role_grants),
         cmocka_unit_test(names_and_codes),
         cmocka_unit_test(photos_by_content),
+        cmocka_unit_test(form_photos_into_the_draft),
+        cmocka_unit_test(form_category_of_its_kind),
     };
     return cmocka_run_group_tests_name("ticket_flow", tests, NULL, NULL);
 }
