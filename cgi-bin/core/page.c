@@ -12,6 +12,7 @@
 #include "csrf.h"
 #include "fcgi_io.h"
 #include "log.h"
+#include "roles.h"
 
 /* The navigation of each area: only pages that exist are listed. */
 typedef struct nav_item {
@@ -85,19 +86,7 @@ static const char *default_message(int status) {
 }
 
 bool page_has_role(const page_ctx *ctx, const char *role) {
-    if (!ctx->signed_in || ctx->user.kind != ACCOUNT_STAFF || !ctx->user.roles)
-        return false;
-    size_t n = strlen(role);
-    for (const char *p = ctx->user.roles; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && !strncmp(p, role, n))
-            return true;
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
-    return false;
+    return ctx->signed_in && ctx->user.kind == ACCOUNT_STAFF && roles_has(ctx->user.roles, role);
 }
 
 int page_error(page_ctx *ctx, int status, const char *message) {

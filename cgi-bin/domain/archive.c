@@ -2,30 +2,17 @@
  * the search, one unit with its people, records, vehicles, cards and keys. */
 #include "archive.h"
 
+#include "../core/roles.h"
+
 #include <string.h>
 
-/* Whether role is one of the comma-separated codes in roles. */
-static bool has_role(const char *roles, const char *role) {
-    size_t n = strlen(role);
-    for (const char *p = roles ? roles : ""; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && !strncmp(p, role, n))
-            return true;
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
-    return false;
-}
-
 bool archive_roles_may_act(const char *roles) {
-    return has_role(roles, "frontdesk") || has_role(roles, "clerk") || has_role(roles, "supervisor") ||
-           has_role(roles, "manager") || has_role(roles, "admin");
+    return roles_has(roles, "frontdesk") || roles_has(roles, "clerk") || roles_has(roles, "supervisor") ||
+           roles_has(roles, "manager") || roles_has(roles, "admin");
 }
 
 bool archive_roles_see_id(const char *roles) {
-    return has_role(roles, "clerk") || has_role(roles, "manager") || has_role(roles, "admin");
+    return roles_has(roles, "clerk") || roles_has(roles, "manager") || roles_has(roles, "admin");
 }
 
 const char *archive_mask_id(arena *a, const char *id_number) {

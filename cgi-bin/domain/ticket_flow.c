@@ -1,6 +1,8 @@
 /* ticket_flow.c: which event may follow which status, and the names of things. */
 #include "ticket_flow.h"
 
+#include "../core/roles.h"
+
 #include <string.h>
 
 const char *const ticket_kinds[] = {"repair", "complaint", "suggestion", "inquiry", "praise", NULL};
@@ -131,20 +133,11 @@ const char *ticket_location_name(const char *location) {
 }
 
 bool ticket_roles_may(const char *roles, ticket_event_type e) {
-    for (const char *p = roles; p && *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        char role[32];
-        if (len > 0 && len < sizeof role) {
-            memcpy(role, p, len);
-            role[len] = '\0';
-            if (ticket_role_may(role, e))
-                return true;
-        }
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
+    static const char *const granted[] = {"frontdesk",  "complaint", "supervisor", "manager", "admin",
+                                          "technician", "cashier",   "inspector",  "clerk",   NULL};
+    for (const char *const *r = granted; *r; r++)
+        if (roles_has(roles, *r) && ticket_role_may(*r, e))
+            return true;
     return false;
 }
 
@@ -177,30 +170,15 @@ bool ticket_role_may(const char *role, ticket_event_type e) {
     return false;
 }
 
-/* True when the comma list roles holds role. */
-static bool has_role(const char *roles, const char *role) {
-    size_t n = strlen(role);
-    for (const char *p = roles; p && *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && !strncmp(p, role, n))
-            return true;
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
-    return false;
-}
-
 bool ticket_roles_desk(const char *roles) {
     static const char *const desk[] = {"frontdesk", "complaint", "supervisor", "manager", "admin"};
     for (size_t i = 0; i < sizeof desk / sizeof desk[0]; i++)
-        if (has_role(roles, desk[i]))
+        if (roles_has(roles, desk[i]))
             return true;
     return false;
 }
 
 bool ticket_roles_technician_only(const char *roles) {
-    return has_role(roles, "technician") && !has_role(roles, "frontdesk") && !has_role(roles, "complaint") &&
-           !has_role(roles, "supervisor") && !has_role(roles, "manager");
+    return roles_has(roles, "technician") && !roles_has(roles, "frontdesk") &&
+           !roles_has(roles, "complaint") && !roles_has(roles, "supervisor") && !roles_has(roles, "manager");
 }
