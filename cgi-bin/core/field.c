@@ -132,9 +132,8 @@ static int check_enum(arena *a, const field *fd, field_value *v) {
     return fail(a, v, "请从列表中选择%s", field_label(fd));
 }
 
-static int check_phone(arena *a, const field *fd, field_value *v) {
-    const char *s = v->text;
-    size_t n = v->len;
+/* Is the n bytes at s a phone number (FIELD_PHONE)? */
+static bool phone_valid(const char *s, size_t n) {
     bool ok;
     if (s[0] == '1') {
         /* No landline number starts with 1 (area codes start with 0, local numbers with
@@ -149,7 +148,17 @@ static int check_phone(arena *a, const field *fd, field_value *v) {
             ok = is_digit(s[i]) || s[i] == '-';
         }
     }
-    return ok ? 0 : fail(a, v, "%s不是有效的电话号码，请填写 11 位手机号或带区号的固定电话", field_label(fd));
+    return ok;
+}
+
+bool field_phone_valid(const char *s) {
+    return phone_valid(s, strlen(s));
+}
+
+static int check_phone(arena *a, const field *fd, field_value *v) {
+    return phone_valid(v->text, v->len)
+               ? 0
+               : fail(a, v, "%s不是有效的电话号码，请填写 11 位手机号或带区号的固定电话", field_label(fd));
 }
 
 /* The value of n digits at s, or -1 if any is not a digit. */
@@ -178,6 +187,10 @@ static bool date_valid(const char *s) {
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     int last = days[month - 1] + (month == 2 && leap ? 1 : 0);
     return day <= last;
+}
+
+bool field_date_valid(const char *s) {
+    return strlen(s) == 10 && date_valid(s);
 }
 
 static int check_date(arena *a, const field *fd, field_value *v) {
@@ -211,15 +224,23 @@ static bool alnum_run(const char *s, size_t n, size_t min, size_t max) {
     return true;
 }
 
-static int check_unit_code(arena *a, const field *fd, field_value *v) {
-    const char *s = v->text;
-    const char *end = s + v->len;
-    const char *d1 = memchr(s, '-', v->len);
+/* Is the n bytes at s a unit code (FIELD_UNIT_CODE)? */
+static bool unit_code_valid(const char *s, size_t n) {
+    const char *end = s + n;
+    const char *d1 = memchr(s, '-', n);
     const char *d2 = d1 != NULL ? memchr(d1 + 1, '-', (size_t)(end - d1 - 1)) : NULL;
-    bool ok = d2 != NULL && alnum_run(s, (size_t)(d1 - s), 1, 4) &&
-              alnum_run(d1 + 1, (size_t)(d2 - d1 - 1), 1, 4) &&
-              alnum_run(d2 + 1, (size_t)(end - d2 - 1), 1, 6);
-    return ok ? 0 : fail(a, v, "%s应为 楼栋-单元-房号，例如 1-1-101", field_label(fd));
+    return d2 != NULL && alnum_run(s, (size_t)(d1 - s), 1, 4) &&
+           alnum_run(d1 + 1, (size_t)(d2 - d1 - 1), 1, 4) && alnum_run(d2 + 1, (size_t)(end - d2 - 1), 1, 6);
+}
+
+bool field_unit_code_valid(const char *s) {
+    return unit_code_valid(s, strlen(s));
+}
+
+static int check_unit_code(arena *a, const field *fd, field_value *v) {
+    return unit_code_valid(v->text, v->len)
+               ? 0
+               : fail(a, v, "%s应为 楼栋-单元-房号，例如 1-1-101", field_label(fd));
 }
 
 static int check_file(arena *a, const field *fd, field_value *v, const param *p) {

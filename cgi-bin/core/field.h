@@ -70,4 +70,10 @@ bool form_declares(const form *f, const char *name);
 /* Marks a field invalid after a check the validator cannot make (e.g. wrong password). */
 void form_set_error(form *f, const char *name, const char *message);
 
+/* The rules of FIELD_PHONE, FIELD_DATE and FIELD_UNIT_CODE for a value that arrives
+ * outside a form (e.g. a cell of an imported file): true when s passes. */
+bool field_phone_valid(const char *s);
+bool field_date_valid(const char *s);
+bool field_unit_code_valid(const char *s);
+
 #endif

@@ -20,8 +20,9 @@ typedef struct nav_item {
     const char *label;
 } nav_item;
 
-static const nav_item portal_nav[] = {
-    {"portal/home", "首页"}, {"portal/tickets", "我的工单"}, {"portal/new-ticket", "报事报修"}, {NULL, NULL}};
+static const nav_item portal_nav[] = {{"portal/home", "首页"},           {"portal/tickets", "我的工单"},
+                                      {"portal/new-ticket", "报事报修"}, {"portal/profile", "我的资料"},
+                                      {"portal/invite", "邀请家人"},     {NULL, NULL}};
 static const nav_item office_nav[] = {
     {"office/home", "工作台"},    {"office/tickets", "工单"},      {"office/new-ticket", "登记"},
     {"office/callbacks", "回访"}, {"office/analysis", "统计分析"}, {"office/units", "房屋档案"},

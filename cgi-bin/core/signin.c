@@ -54,6 +54,8 @@ static int render_form(page_ctx *ctx, const char *notice) {
     view_set(body, "LOGIN_LABEL", staff ? "用户名" : "手机号或邮箱");
     view_set(body, "LOGIN_HINT", staff ? "由管理处分配的登录名" : "入伙时登记的手机号");
     view_set(body, "CSRF", ctx->csrf);
+    if (!staff) /* residents without an account yet start at /portal/activate */
+        view_show(body, "ACTIVATE_LINK");
     if (notice)
         view_set(view_add(body, "NOTICE"), "TEXT", notice);
     if (ctx->req->method == METHOD_POST)

@@ -3,7 +3,9 @@
  * such view is written to the audit log. */
 #include <string.h>
 
+#include "../core/clock.h"
 #include "../core/page.h"
+#include "../domain/account.h"
 #include "../domain/archive.h"
 
 #define ID_MAX 999999999999LL
@@ -16,7 +18,11 @@ static const field query_fields[] = {
     {0},
 };
 
+/* The account section's buttons; without action the POST is the edit form. */
+static const char *const action_choices[] = {"account_code", "account_disable", "account_enable", NULL};
+
 static const field post_fields[] = {
+    {.name = "action", .kind = FIELD_ENUM, .choices = action_choices, .label = "操作"},
     {.name = "name", .kind = FIELD_TEXT, .min = 1, .max = 50, .label = "姓名"},
     {.name = "id_number", .kind = FIELD_TEXT, .max = 30, .label = "证件号码"},
     {.name = "phone", .kind = FIELD_PHONE, .label = "电话"},
@@ -68,6 +74,30 @@ static int render(page_ctx *ctx, const archive_person *p, bool failed) {
         if (!units[i].until[0])
             view_show(r, "CURRENT");
     }
+    account_state acc;
+    if ((s = account_state_load(ctx->arena, ctx->user.community_id, p->id, &acc)) < 0)
+        return page_db_error(ctx, s);
+    view *a = view_add(body, "ACCOUNT");
+    view_set(a, "ACCOUNT_STATE", !acc.id ? "none" : acc.disabled ? "disabled" : "active");
+    view_set(a, "ACCOUNT_STATE_NAME", !acc.id ? "未开通" : acc.disabled ? "已停用" : "正常");
+    if (acc.id) {
+        view *d = view_add(a, "HAS_ACCOUNT");
+        view_set(d, "LOGIN", acc.login);
+        view_set(d, "LAST_LOGIN",
+                 acc.last_login
+                     ? clock_format(ctx->arena, acc.last_login, ctx->user.community_zone, "%Y-%m-%d %H:%M")
+                     : "从未登录");
+    }
+    if (acc.pending_expires)
+        view_set(view_add(a, "PENDING"), "UNTIL",
+                 clock_format(ctx->arena, acc.pending_expires, ctx->user.community_zone, "%Y-%m-%d"));
+    if (archive_roles_may_act(ctx->user.roles)) {
+        view *b = view_add(a, "ACCOUNT_ACTIONS");
+        view_set(b, "CSRF", ctx->csrf);
+        view_set_int(b, "ID", p->id);
+        if (acc.id)
+            view_show(b, acc.disabled ? "MAY_ENABLE" : "MAY_DISABLE");
+    }
     if (!archive_roles_may_act(ctx->user.roles))
         return 0;
     view *f = view_add(body, "EDIT");
@@ -106,6 +136,40 @@ static int person_get(page_ctx *ctx) {
     return s ? s : render(ctx, &p, false);
 }
 
+/* The activation slip: the code is in this one answer only (never stored, never in a
+ * URL), so it is a 200 to print now rather than a redirect. */
+static int render_slip(page_ctx *ctx, const account_code *code) {
+    view *body = page_body(ctx, "office/activation-slip.tpl", "业主服务激活码");
+    if (!body)
+        return 500;
+    view_set(body, "COMMUNITY_NAME", ctx->user.community_name);
+    view_set(body, "PERSON_NAME", code->person_name);
+    view_set(body, "UNIT_CODE", code->unit_code);
+    view_set(body, "RELATION_NAME", archive_relation_name(code->relation));
+    view_set(body, "CODE", code->code);
+    view_set(body, "EXPIRES",
+             clock_format(ctx->arena, code->expires, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
+    view_set(body, "PRINTED_AT",
+             clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
+    view_set(body, "PRINTED_BY", ctx->user.name);
+    return 0;
+}
+
+static int account_post(page_ctx *ctx, const archive_person *p, const char *action) {
+    account_refusal why = {0};
+    account_code code;
+    int s = !strcmp(action, "account_code")
+                ? account_issue(ctx, p->id, &code, &why)
+                : account_set_disabled(ctx, p->id, !strcmp(action, "account_disable"), &why);
+    if (s < 0)
+        return page_db_error(ctx, s);
+    if (s)
+        return page_error(ctx, s, why.message);
+    if (!strcmp(action, "account_code"))
+        return render_slip(ctx, &code);
+    return page_redirect(ctx, arena_printf(ctx->arena, "/office/person?id=%lld", p->id));
+}
+
 static int person_post(page_ctx *ctx) {
     archive_person p;
     int s = load(ctx, &p);
@@ -113,6 +177,8 @@ static int person_post(page_ctx *ctx) {
         return s;
     if (!archive_roles_may_act(ctx->user.roles))
         return page_error(ctx, 403, "您的岗位只能查看住户档案。");
+    if (form_get(&ctx->post, "action")->present)
+        return account_post(ctx, &p, form_text(&ctx->post, "action"));
     bool identity = archive_roles_see_id(ctx->user.roles);
     const form *f = &ctx->post;
     if (!identity && (form_get(f, "name")->present || form_get(f, "id_number")->present))

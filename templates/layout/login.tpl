@@ -12,4 +12,5 @@
 {{#PASSWORD_ERROR}}    <p class="field-error" data-field="password">{{MESSAGE}}</p>
 {{/PASSWORD_ERROR}}    <button type="submit" class="primary">登录</button>
   </form>
-</section>
+{{#ACTIVATE_LINK}}  <p class="hint" data-activate-link><a href="/portal/activate">首次登录？使用激活码</a></p>
+{{/ACTIVATE_LINK}}</section>

@@ -21,7 +21,31 @@
 {{/UNIT}}      </tbody>
     </table>
   </section>
-{{#EDIT}}  <section class="card">
+{{#ACCOUNT}}  <section class="card" data-account-state="{{ACCOUNT_STATE}}">
+    <h2>业主账户</h2>
+    <dl class="facts">
+      <dt>状态</dt><dd data-account-status>{{ACCOUNT_STATE_NAME}}</dd>
+{{#HAS_ACCOUNT}}      <dt>登录名</dt><dd>{{LOGIN}}</dd>
+      <dt>最近登录</dt><dd>{{LAST_LOGIN}}</dd>
+{{/HAS_ACCOUNT}}{{#PENDING}}      <dt>激活码</dt><dd data-pending-code>有未使用的激活码，{{UNTIL}} 前有效</dd>
+{{/PENDING}}    </dl>
+{{#ACCOUNT_ACTIONS}}    <div class="account-actions">
+      <form method="post" action="/office/person?id={{ID:u}}" data-action="account_code">
+        <input type="hidden" name="csrf" value="{{CSRF}}">
+        <button type="submit" name="action" value="account_code" class="primary">生成激活码</button>
+      </form>
+{{#MAY_DISABLE}}      <form method="post" action="/office/person?id={{ID:u}}" data-action="account_disable">
+        <input type="hidden" name="csrf" value="{{CSRF}}">
+        <button type="submit" name="action" value="account_disable" class="secondary danger">停用账户</button>
+      </form>
+{{/MAY_DISABLE}}{{#MAY_ENABLE}}      <form method="post" action="/office/person?id={{ID:u}}" data-action="account_enable">
+        <input type="hidden" name="csrf" value="{{CSRF}}">
+        <button type="submit" name="action" value="account_enable" class="secondary">启用账户</button>
+      </form>
+{{/MAY_ENABLE}}    </div>
+    <p class="hint">生成新的激活码会使这位住户此前未使用的激活码失效；停用账户会立即结束其所有登录。</p>
+{{/ACCOUNT_ACTIONS}}  </section>
+{{/ACCOUNT}}{{#EDIT}}  <section class="card">
     <details class="action"{{#OPEN}} open{{/OPEN}}>
       <summary>修改资料</summary>
       <form class="stacked" method="post" action="/office/person?id={{ID:u}}" data-action="edit">

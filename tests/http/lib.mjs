@@ -515,3 +515,56 @@ export function insertTickets(specs, tag = 'test') {
         },
     };
 }
+
+// --- a household of a test's own -------------------------------------------------------------
+
+// Two new units in building 3 (unique codes), an owner account living in both (current unit:
+// the first), a family member with an account of their own and a child without one, both in
+// the first unit. For tests that change contacts, passwords or the current unit without
+// touching the demo households. Answers {owner, family (each {login, id, personId}),
+// childPersonId, units: [{id, code}, {id, code}], drop()}.
+export function makeHousehold(tag = 'test') {
+    const suffix = uniqueSuffix();
+    const room = randomBytes(3).toString('hex').toUpperCase();
+    const codes = [`3-T1-${room}`, `3-T2-${room}`];
+    const hash = `(SELECT password_hash FROM account WHERE login_phone = ${q(RESIDENT2)})`;
+    const person = (name) => `INSERT INTO person (community_id, name, phone) VALUES (1, ${q(name)}, '');`;
+    const logins = { owner: `${tag}-owner-${suffix}@example.test`, family: `${tag}-family-${suffix}@example.test` };
+    sql(`SET @b = (SELECT id FROM building WHERE community_id = 1 AND code = '3');
+         INSERT INTO unit (community_id, building_id, code, floor, area_m2, state) VALUES
+           (1, @b, ${q(codes[0])}, 9, 88.00, 'occupied'), (1, @b, ${q(codes[1])}, 9, 66.00, 'occupied');
+         SET @u1 = (SELECT id FROM unit WHERE community_id = 1 AND code = ${q(codes[0])});
+         SET @u2 = (SELECT id FROM unit WHERE community_id = 1 AND code = ${q(codes[1])});
+         ${person(`业主${suffix.slice(-6)}`)} SET @p1 = LAST_INSERT_ID();
+         ${person(`家属${suffix.slice(-6)}`)} SET @p2 = LAST_INSERT_ID();
+         ${person(`孩子${suffix.slice(-6)}`)} SET @p3 = LAST_INSERT_ID();
+         INSERT INTO occupancy (community_id, unit_id, person_id, relation, since) VALUES
+           (1, @u1, @p1, 'owner', '2024-01-01'), (1, @u2, @p1, 'owner', '2024-01-01'),
+           (1, @u1, @p2, 'family', '2024-01-01'), (1, @u1, @p3, 'family', '2024-01-01');
+         INSERT INTO account (community_id, person_id, login_email, password_hash, current_unit_id)
+           SELECT 1, @p1, ${q(logins.owner)}, ${hash}, @u1;
+         INSERT INTO account (community_id, person_id, login_email, password_hash, current_unit_id)
+           SELECT 1, @p2, ${q(logins.family)}, ${hash}, @u1;`);
+    const who = (login) => {
+        const [id, personId] = sql(`SELECT id, person_id FROM account WHERE login_email = ${q(login)}`)[0].map(Number);
+        return { login, id, personId };
+    };
+    const owner = who(logins.owner);
+    const family = who(logins.family);
+    const units = sql(`SELECT id, code FROM unit WHERE community_id = 1 AND code IN (${codes.map(q).join(', ')}) ORDER BY code`)
+        .map(([id, code]) => ({ id: Number(id), code }));
+    const childPersonId = Number(sqlValue(`SELECT person_id FROM occupancy WHERE unit_id = ${units[0].id}
+        AND person_id NOT IN (${owner.personId}, ${family.personId})`));
+    const people = [owner.personId, family.personId, childPersonId].join(', ');
+    const unitIds = units.map((u) => u.id).join(', ');
+    return {
+        owner,
+        family,
+        childPersonId,
+        units,
+        drop: () => sql(`DELETE FROM account WHERE id IN (${owner.id}, ${family.id});
+            DELETE FROM occupancy WHERE person_id IN (${people});
+            DELETE FROM person WHERE id IN (${people});
+            DELETE FROM unit WHERE id IN (${unitIds});`),
+    };
+}
