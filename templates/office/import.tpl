@@ -16,7 +16,7 @@
 {{#FILE_ERROR}}    <p class="field-error" data-field="file">{{MESSAGE}}</p>
 {{/FILE_ERROR}}{{#MODE_ERROR}}    <p class="field-error" data-field="mode">{{MESSAGE}}</p>
 {{/MODE_ERROR}}    <label class="check"><input type="checkbox" name="create_buildings" value="1"{{#CREATE_BUILDINGS_CHECKED}} checked{{/CREATE_BUILDINGS_CHECKED}}> 允许新建楼栋（文件中的楼栋编号在本小区还没有时新建）</label>
-    <button type="submit">检查</button>
+    <button type="submit" class="primary">检查</button>
   </form>
 {{#REPORT}}  <section class="import-report" data-rows="{{ROWS}}" aria-label="检查结果">
     <h2>检查结果：{{FILE_NAME}}</h2>
@@ -39,7 +39,7 @@
 {{#CREATE_BUILDINGS}}      <input type="hidden" name="create_buildings" value="1">
 {{/CREATE_BUILDINGS}}      <label for="import-file-again">再次选择同一个文件以导入</label>
       <input id="import-file-again" type="file" name="file" accept=".csv,text/csv" required>
-      <button type="submit">导入</button>
+      <button type="submit" class="primary">导入</button>
     </form>
 {{/CLEAN}}  </section>
 {{/REPORT}}</section>
