@@ -78,8 +78,13 @@ int signin_post(page_ctx *ctx) {
     const char *login = form_text(&ctx->post, "login");
     const char *address = ctx->req->remote_addr;
     long wait = 0;
-    db_status s = auth_throttle(ctx->arena, kind, login, address, ctx->config->login_max_failures,
-                                ctx->config->login_window_seconds, ctx->now, &wait);
+    auth_account account;
+    bool found;
+    db_status s = auth_find(ctx->arena, kind, login, &account, &found);
+    if (s == DB_OK)
+        s = auth_throttle_account(ctx->arena, kind, login, found ? account.id : 0, address,
+                                  ctx->config->login_max_failures, ctx->config->login_window_seconds,
+                                  ctx->now, &wait);
     if (s != DB_OK)
         return page_db_error(ctx, s);
     if (wait > 0) {
@@ -93,16 +98,18 @@ int signin_post(page_ctx *ctx) {
                                        "如忘记密码，请联系物业服务中心。",
                                        minutes));
     }
-    auth_account account;
-    bool found;
-    if ((s = auth_find(ctx->arena, kind, login, &account, &found)) != DB_OK)
-        return page_db_error(ctx, s);
     const char *password = form_text(&ctx->post, "password");
     const char *decoy = decoy_hash();
     if (!found && !*decoy) /* never answer an unknown login faster than a known one */
         return 500;
+    /* Recorded as a failure before the password is checked, so that attempts racing on
+     * other page processes see it; a good password turns it into a success. */
+    long long attempt;
+    if ((s = auth_attempt_begin(ctx->arena, kind, login, address, found ? account.id : 0, ctx->now,
+                                &attempt)) != DB_OK)
+        return page_db_error(ctx, s);
     bool good = password_verify(password, found ? account.password_hash : decoy) && found;
-    if ((s = auth_record_attempt(kind, login, address, good, found ? account.id : 0, ctx->now)) != DB_OK)
+    if (good && (s = auth_attempt_succeeded(attempt)) != DB_OK)
         return page_db_error(ctx, s);
     if (!good) {
         ctx->resp->status = 422;

@@ -32,25 +32,33 @@ db_status auth_find(arena *a, char kind, const char *login, auth_account *out, b
 
 db_status auth_throttle(arena *a, char kind, const char *login, const char *address, int max_failures,
                         long window_seconds, long long now, long *wait_seconds) {
-    /* Failures since the login's last success count against the login; every failure
-     * in the window counts against the address. The oldest counted failure decides
-     * when the window lets the next attempt through. */
+    return auth_throttle_account(a, kind, login, 0, address, max_failures, window_seconds, now, wait_seconds);
+}
+
+db_status auth_throttle_account(arena *a, char kind, const char *login, long long user_id,
+                                const char *address, int max_failures, long window_seconds, long long now,
+                                long *wait_seconds) {
+    /* Failures since the account's (or the login text's) last success count against it;
+     * every failure in the window counts against the address. The oldest counted
+     * failure decides when the window lets the next attempt through. */
     static db_stmt by_login = DB_STMT(
         "auth_throttle_login",
         "SELECT COUNT(*), UNIX_TIMESTAMP(MIN(f.at)) FROM (SELECT at FROM login_attempt "
-        "WHERE kind = ? AND login = ? AND success = 0 AND at > FROM_UNIXTIME(?) AND at > COALESCE("
-        "(SELECT MAX(at) FROM login_attempt WHERE kind = ? AND login = ? AND success = 1), '1970-01-02') "
-        "ORDER BY at DESC LIMIT ?) f");
+        "WHERE kind = ? AND (login = ? OR (? <> 0 AND user_id = ?)) AND success = 0 AND at > "
+        "FROM_UNIXTIME(?) "
+        "AND at > COALESCE((SELECT MAX(at) FROM login_attempt WHERE kind = ? AND (login = ? OR (? <> 0 AND "
+        "user_id = ?)) AND success = 1), '1970-01-02') ORDER BY at DESC LIMIT ?) f");
     static db_stmt by_address = DB_STMT(
         "auth_throttle_address", "SELECT COUNT(*), UNIX_TIMESTAMP(MIN(f.at)) FROM (SELECT at FROM "
                                  "login_attempt WHERE address = ? AND success = 0 AND at > FROM_UNIXTIME(?) "
                                  "ORDER BY at DESC LIMIT ?) f");
     long long since = now - window_seconds;
     db_rows rows;
-    db_arg largs[6] = {DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_INT(since),
-                       DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_INT(max_failures)};
+    db_arg largs[10] = {
+        DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_INT(user_id), DB_INT(user_id), DB_INT(since),
+        DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_INT(user_id), DB_INT(user_id), DB_INT(max_failures)};
     *wait_seconds = 0;
-    db_status s = db_exec(&by_login, largs, 6, a, &rows);
+    db_status s = db_exec(&by_login, largs, 10, a, &rows);
     if (s != DB_OK)
         return s;
     if (db_cell_int(&rows, 0, 0) >= max_failures)
@@ -133,4 +141,25 @@ db_status auth_session_user(arena *a, const session *s, page_user *user, bool *v
     user->role_name = s->kind == ACCOUNT_STAFF ? db_cell(&rows, 0, 6) : NULL;
     user->community_zone = db_cell(&rows, 0, 7);
     return DB_OK;
+}
+
+db_status auth_attempt_begin(arena *a, char kind, const char *login, const char *address, long long user_id,
+                             long long now, long long *attempt_id) {
+    static db_stmt st = DB_STMT("auth_attempt_begin",
+                                "INSERT INTO login_attempt (at, kind, login, address, success, user_id) "
+                                "VALUES (FROM_UNIXTIME(?), ?, ?, ?, 0, ?)");
+    db_rows rows;
+    db_arg args[5] = {DB_INT(now), DB_TEXT(kind_name(kind)), DB_TEXT(login), DB_TEXT(address),
+                      user_id ? DB_INT(user_id) : DB_NULL};
+    db_status s = db_exec(&st, args, 5, a, &rows);
+    if (s == DB_OK)
+        *attempt_id = (long long)rows.insert_id;
+    return s;
+}
+
+db_status auth_attempt_succeeded(long long attempt_id) {
+    static db_stmt st =
+        DB_STMT("auth_attempt_succeeded", "UPDATE login_attempt SET success = 1 WHERE id = ?");
+    db_arg args[1] = {DB_INT(attempt_id)};
+    return db_exec(&st, args, 1, NULL, NULL);
 }

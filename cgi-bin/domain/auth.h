@@ -23,9 +23,20 @@ db_status auth_find(arena *a, char kind, const char *login, auth_account *out, b
  * counting failures within window seconds before now. */
 db_status auth_throttle(arena *a, char kind, const char *login, const char *address, int max_failures,
                         long window_seconds, long long now, long *wait_seconds);
+/* The same, counting the account's failures (user_id) whatever login text named it: an
+ * account's phone and e-mail share one count. */
+db_status auth_throttle_account(arena *a, char kind, const char *login, long long user_id,
+                                const char *address, int max_failures, long window_seconds, long long now,
+                                long *wait_seconds);
 /* Records an attempt (user_id 0 when unknown). */
 db_status auth_record_attempt(char kind, const char *login, const char *address, bool success,
                               long long user_id, long long now);
+/* Records an attempt as failed before its password is checked, so that attempts running
+ * at the same time count against each other (*attempt_id for auth_attempt_succeeded). */
+db_status auth_attempt_begin(arena *a, char kind, const char *login, const char *address, long long user_id,
+                             long long now, long long *attempt_id);
+/* Marks an attempt begun with auth_attempt_begin as a success. */
+db_status auth_attempt_succeeded(long long attempt_id);
 /* After a good password: stamps the last login and stores an upgraded hash if given. */
 db_status auth_signed_in(char kind, long long user_id, const char *new_hash, long long now);
 /* Ends every session of the account: its epoch grows, so older cookies fail. */

@@ -114,3 +114,22 @@ test('fewer than 5 failures do not lock, and a success starts the count again', 
         account.drop();
     }
 });
+
+test('an account\'s phone and e-mail share one count: failures by both lock the account', async () => {
+    const both = makeResident('throttle-both');
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    try {
+        sql(`UPDATE account SET login_phone = ${q(phone)} WHERE id = ${both.id}`);
+        for (let i = 0; i < MAX_FAILURES; i++) {
+            const name = i % 2 ? phone : both.login;
+            const { res } = await login('resident', name, `wrong-${i}`, { address: uniqueAddress() });
+            assert.equal(res.status, 422, `failure ${i + 1} by ${name}`);
+        }
+        for (const name of [phone, both.login]) {
+            const { res } = await login('resident', name, PASSWORD, { address: uniqueAddress() });
+            assertThrottled(res);
+        }
+    } finally {
+        both.drop();
+    }
+});
