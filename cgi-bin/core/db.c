@@ -326,3 +326,23 @@ long long db_cell_int(const db_rows *r, size_t row, size_t col) {
     const char *s = db_cell(r, row, col);
     return s ? strtoll(s, NULL, 10) : 0;
 }
+
+db_arg db_int_or_null(long long v) {
+    return v ? DB_INT(v) : DB_NULL;
+}
+
+const char *db_like_contains(arena *a, const char *text) {
+    size_t n = strlen(text), j = 0;
+    char *out = arena_alloc(a, 2 * n + 3);
+    if (!out)
+        return "%";
+    out[j++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+            out[j++] = '\\';
+        out[j++] = text[i];
+    }
+    out[j++] = '%';
+    out[j] = '\0';
+    return out;
+}

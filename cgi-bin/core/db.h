@@ -32,6 +32,11 @@ typedef struct db_arg {
 #define DB_TEXTN(v, n) ((db_arg){DB_ARG_TEXT, 0, (v), (n)})
 #define DB_NULL ((db_arg){DB_ARG_NULL, 0, NULL, 0})
 
+/* An integer argument that is SQL NULL when v is 0 (an unset time or id). */
+db_arg db_int_or_null(long long v);
+/* The LIKE pattern "%text%" in the arena, text's own % _ and \ matched literally. */
+const char *db_like_contains(arena *a, const char *text);
+
 /* The rows of a result, each cell NUL-terminated text (NULL for SQL NULL). */
 typedef struct db_rows {
     size_t count;

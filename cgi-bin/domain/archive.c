@@ -121,23 +121,6 @@ int archive_units_grid(arena *a, long long community_id, long long building_id, 
     return read_cells(a, &r, out, count);
 }
 
-/* The LIKE pattern of q: its own % and _ are matched literally. */
-static const char *like_pattern(arena *a, const char *q) {
-    size_t n = strlen(q), j = 0;
-    char *out = arena_alloc(a, 2 * n + 3);
-    if (!out)
-        return "%";
-    out[j++] = '%';
-    for (size_t i = 0; i < n; i++) {
-        if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-            out[j++] = '\\';
-        out[j++] = q[i];
-    }
-    out[j++] = '%';
-    out[j] = '\0';
-    return out;
-}
-
 #define SEARCH_WHERE                                                                                         \
     "FROM unit u JOIN building b ON b.id = u.building_id WHERE u.community_id = ? AND (u.code LIKE ? "       \
     "OR EXISTS (SELECT 1 FROM occupancy o JOIN person p ON p.id = o.person_id WHERE o.unit_id = u.id "       \
@@ -152,7 +135,7 @@ int archive_units_search(arena *a, long long community_id, const char *q, int pa
         DB_STMT("archive_units_search",
                 "SELECT " CELL_COLUMNS SEARCH_WHERE "ORDER BY LENGTH(b.code), b.code, LENGTH(u.code), u.code "
                 "LIMIT ? OFFSET ?");
-    const char *like = like_pattern(a, q);
+    const char *like = db_like_contains(a, q);
     /* Plates are kept upper-case: 浙a12345 finds 浙A12345. */
     char *plate = arena_strdup(a, q);
     if (!plate)

@@ -20,14 +20,6 @@ typedef struct locked {
     long long charge_fen, last_event_id, last_public_event_id;
 } locked;
 
-static db_arg time_arg(long long t) {
-    return t ? DB_INT(t) : DB_NULL;
-}
-
-static db_arg id_arg(long long id) {
-    return id ? DB_INT(id) : DB_NULL;
-}
-
 static db_status lock_ticket(arena *a, long long community_id, long long id, locked *t, bool *found) {
     static db_stmt st = DB_STMT(
         "ticket_apply_lock",
@@ -171,25 +163,17 @@ static int check_actor(arena *a, long long community_id, long long id, const loc
     return 0;
 }
 
-static long long earliest(long long a, long long b) {
-    if (!a)
-        return b;
-    if (!b)
-        return a;
-    return a < b ? a : b;
-}
-
 /* The earliest promise not yet kept; none while the clock is paused or work is done. */
 static long long next_due_of(const locked *t) {
     if (!ticket_status_open(t->status) || t->status == ST_WAITING)
         return 0;
     long long due = 0;
     if (!t->responded_at)
-        due = earliest(due, t->respond_due);
+        due = ticket_earliest_due(due, t->respond_due);
     if (!t->onsite_at && !strcmp(t->kind, "repair"))
-        due = earliest(due, t->onsite_due);
+        due = ticket_earliest_due(due, t->onsite_due);
     if (!t->completed_at)
-        due = earliest(due, t->resolve_due);
+        due = ticket_earliest_due(due, t->resolve_due);
     return due;
 }
 
@@ -344,13 +328,13 @@ static db_status write_back(arena *a, long long community_id, long long id, lock
         DB_INT(community_id),
         DB_TEXT(ticket_event_code(act->type)),
         DB_TEXT(actor),
-        id_arg(act->actor_id),
+        db_int_or_null(act->actor_id),
         DB_INT(act->now),
         DB_INT(public ? 1 : 0),
         DB_TEXT(text),
-        dispatch ? id_arg(act->department_id) : DB_NULL,
-        dispatch ? id_arg(act->assignee_id) : DB_NULL,
-        dispatch ? time_arg(act->visit_at) : DB_NULL,
+        dispatch ? db_int_or_null(act->department_id) : DB_NULL,
+        dispatch ? db_int_or_null(act->assignee_id) : DB_NULL,
+        dispatch ? db_int_or_null(act->visit_at) : DB_NULL,
         (act->type == EV_CALLBACK || act->type == EV_RATED) && act->score ? DB_INT(act->score) : DB_NULL,
         act->type == EV_CALLBACK ? DB_INT(act->reached) : DB_NULL,
         act->type == EV_COMPLETED ? DB_INT(act->charge_fen) : DB_NULL,
@@ -368,18 +352,18 @@ static db_status write_back(arena *a, long long community_id, long long id, lock
     db_arg uargs[23] = {
         DB_TEXT(ticket_status_code(t->status)),
         t->status == ST_WAITING ? DB_TEXT(ticket_status_code(t->resume)) : DB_NULL,
-        id_arg(t->owner_id),
-        id_arg(t->department_id),
-        id_arg(t->assignee_id),
-        time_arg(t->respond_due),
-        time_arg(t->onsite_due),
-        time_arg(t->resolve_due),
-        time_arg(next_due_of(t)),
-        time_arg(t->responded_at),
-        time_arg(t->onsite_at),
-        time_arg(t->completed_at),
-        time_arg(t->closed_at),
-        time_arg(t->waiting_since),
+        db_int_or_null(t->owner_id),
+        db_int_or_null(t->department_id),
+        db_int_or_null(t->assignee_id),
+        db_int_or_null(t->respond_due),
+        db_int_or_null(t->onsite_due),
+        db_int_or_null(t->resolve_due),
+        db_int_or_null(next_due_of(t)),
+        db_int_or_null(t->responded_at),
+        db_int_or_null(t->onsite_at),
+        db_int_or_null(t->completed_at),
+        db_int_or_null(t->closed_at),
+        db_int_or_null(t->waiting_since),
         DB_INT(t->breached),
         DB_INT(t->escalation_level),
         DB_INT(t->charge_fen),

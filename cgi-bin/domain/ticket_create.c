@@ -141,19 +141,6 @@ static db_status draft_dues(arena *a, const ticket_draft *d, sla_dues *dues) {
     return DB_OK;
 }
 
-static db_arg time_arg(long long t) {
-    return t ? DB_INT(t) : DB_NULL;
-}
-
-/* The earliest of the dues, 0 when none. */
-static long long earliest(long long a, long long b) {
-    if (!a)
-        return b;
-    if (!b)
-        return a;
-    return a < b ? a : b;
-}
-
 static db_status insert_rows(arena *a, const ticket_draft *d, long long category_id, long long department_id,
                              const char *code, const sla_dues *dues, char names[][33], const char **types,
                              long long *id) {
@@ -183,7 +170,8 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
     const char *status = staff ? "accepted" : "new";
     /* Taken at the counter, the ticket is answered the moment it is recorded. */
     long long responded = staff ? d->now : 0;
-    long long next_due = earliest(staff ? 0 : dues->respond, earliest(dues->onsite, dues->resolve));
+    long long next_due =
+        ticket_earliest_due(staff ? 0 : dues->respond, ticket_earliest_due(dues->onsite, dues->resolve));
     db_arg targs[26] = {
         DB_INT(d->community_id),
         DB_TEXT(code),
@@ -198,7 +186,7 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
         d->reporter_account_id ? DB_INT(d->reporter_account_id) : DB_NULL,
         DB_TEXT(d->reporter_name ? d->reporter_name : ""),
         DB_TEXT(d->reporter_phone ? d->reporter_phone : ""),
-        time_arg(d->preferred_time),
+        db_int_or_null(d->preferred_time),
         DB_TEXT(actor),
         DB_INT(d->actor_id),
         staff ? DB_INT(d->actor_id) : DB_NULL,
@@ -206,11 +194,11 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
         DB_TEXT(status),
         DB_INT(d->now),
         DB_INT(d->now),
-        time_arg(dues->respond),
-        time_arg(dues->onsite),
-        time_arg(dues->resolve),
-        time_arg(responded),
-        time_arg(next_due),
+        db_int_or_null(dues->respond),
+        db_int_or_null(dues->onsite),
+        db_int_or_null(dues->resolve),
+        db_int_or_null(responded),
+        db_int_or_null(next_due),
     };
     db_rows rows;
     db_status s = db_exec(&ticket, targs, 26, a, &rows);

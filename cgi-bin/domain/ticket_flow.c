@@ -58,6 +58,14 @@ bool ticket_event_parse(const char *code, ticket_event_type *e) {
     return false;
 }
 
+long long ticket_earliest_due(long long a, long long b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return a < b ? a : b;
+}
+
 bool ticket_status_open(ticket_status s) {
     return s <= ST_WAITING;
 }

@@ -47,6 +47,8 @@ bool ticket_status_parse(const char *code, ticket_status *s);
 const char *ticket_event_code(ticket_event_type e);
 const char *ticket_event_name(ticket_event_type e);
 bool ticket_event_parse(const char *code, ticket_event_type *e);
+/* The earlier of two due times (unix seconds), 0 meaning none. */
+long long ticket_earliest_due(long long a, long long b);
 /* True for statuses in which work is still owed (new .. waiting). */
 bool ticket_status_open(ticket_status s);
 

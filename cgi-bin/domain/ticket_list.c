@@ -34,24 +34,6 @@
 
 #define WHERE_ARGS 33
 
-/* The LIKE pattern of a query: its own % and _ are matched literally. */
-static const char *like_pattern(arena *a, const char *q) {
-    size_t n = strlen(q);
-    char *out = arena_alloc(a, 2 * n + 3);
-    if (!out)
-        return "%";
-    size_t j = 0;
-    out[j++] = '%';
-    for (size_t i = 0; i < n; i++) {
-        if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-            out[j++] = '\\';
-        out[j++] = q[i];
-    }
-    out[j++] = '%';
-    out[j] = '\0';
-    return out;
-}
-
 /* Fills args with the seen-account parameter and the WHERE parameters of f. */
 static void where_args(arena *a, const ticket_filter *f, db_arg *args) {
     const char *status = f->status ? f->status : "";
@@ -88,7 +70,7 @@ static void where_args(arena *a, const ticket_filter *f, db_arg *args) {
     args[i++] = DB_TEXT(q);
     args[i++] = DB_TEXT(q);
     args[i++] = DB_TEXT(q);
-    args[i++] = DB_TEXT(like_pattern(a, q));
+    args[i++] = DB_TEXT(db_like_contains(a, q));
     /* i == WHERE_ARGS - 2: LIMIT and OFFSET follow. */
 }
 

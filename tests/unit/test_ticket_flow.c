@@ -137,6 +137,14 @@ static void names_and_codes(void **state) {
     assert_string_equal(ticket_severity_name("urgent"), "紧急");
 }
 
+static void earliest_due_ignores_unset(void **state) {
+    (void)state;
+    assert_int_equal(ticket_earliest_due(0, 0), 0);
+    assert_int_equal(ticket_earliest_due(0, 50), 50);
+    assert_int_equal(ticket_earliest_due(70, 0), 70);
+    assert_int_equal(ticket_earliest_due(70, 50), 50);
+}
+
 static void photos_by_content(void **state) {
     (void)state;
     assert_string_equal(ticket_photo_type("\xFF\xD8\xFF\xE0", 4), "image/jpeg");
@@ -193,6 +201,7 @@ int main(void) {
         cmocka_unit_test(role_grants),
         cmocka_unit_test(names_and_codes),
         cmocka_unit_test(photos_by_content),
+        cmocka_unit_test(earliest_due_ignores_unset),
         cmocka_unit_test(form_photos_into_the_draft),
         cmocka_unit_test(form_category_of_its_kind),
     };
