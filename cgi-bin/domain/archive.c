@@ -64,10 +64,7 @@ const char *archive_checklist_name(const char *item) {
 
 /* --- units ------------------------------------------------------------------------------- */
 
-#define CELL_COLUMNS                                                                                         \
-    "u.id, b.id, b.code, b.name, u.code, u.floor, u.state, "                                                 \
-    "COALESCE((SELECT GROUP_CONCAT(p.name ORDER BY o.id SEPARATOR '、') FROM occupancy o JOIN person p ON " \
-    "p.id = o.person_id WHERE o.unit_id = u.id AND o.until IS NULL AND o.relation = 'owner'), '') "
+#define CELL_COLUMNS "u.id, b.id, b.code, b.name, u.code, u.floor, u.state, " ARCHIVE_OWNERS_SQL " "
 
 static int read_cells(arena *a, const db_rows *r, archive_unit_cell **out, size_t *count) {
     *out = arena_alloc(a, (r->count ? r->count : 1) * sizeof **out);

@@ -232,4 +232,10 @@ typedef struct archive_out_item {
 int archive_out_now(arena *a, long long community_id, archive_out_item **out, size_t *count,
                     long long *cards_by_log, long long *keys_by_log);
 
+/* SQL of the names of the present owners of the unit aliased u, joined with 、 ("" when
+ * none), for a select list. */
+#define ARCHIVE_OWNERS_SQL                                                                                   \
+    "COALESCE((SELECT GROUP_CONCAT(p.name ORDER BY o.id SEPARATOR '、') FROM occupancy o JOIN person p ON " \
+    "p.id = o.person_id WHERE o.unit_id = u.id AND o.until IS NULL AND o.relation = 'owner'), '')"
+
 #endif
