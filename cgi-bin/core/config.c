@@ -19,6 +19,7 @@ void config_defaults(config *c) {
     c->resident_max_age = 30 * 24 * 3600;
     c->login_max_failures = 5;
     c->login_window_seconds = 15 * 60;
+    c->meter_jump_factor = 3;
 }
 
 static int set_text(char *dst, size_t cap, const char *value) {
@@ -87,6 +88,12 @@ static int set_one(config *c, const char *name, const char *value) {
         if (set_number(&v, value, 1, 1000))
             return -1;
         c->login_max_failures = (int)v;
+        return 0;
+    }
+    if (!strcmp(name, "meter_jump_factor")) {
+        if (set_number(&v, value, 2, 100))
+            return -1;
+        c->meter_jump_factor = (int)v;
         return 0;
     }
     if (!strcmp(name, "template_reload")) {
