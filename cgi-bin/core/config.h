@@ -23,7 +23,7 @@ typedef struct config {
     int login_max_failures;     /* per account and per address in the window, default 5 */
     long login_window_seconds;  /* default 900 */
     bool template_reload;       /* development: reload changed templates */
-    int meter_jump_factor;      /* 抄表: a usage over this many times the recent average needs confirming, default 3 */
+    int meter_jump_factor;      /* 抄表: usage over N times the recent average is confirmed; 3 */
     unsigned char key[SESSION_KEY_BYTES];
 } config;
 
