@@ -7,6 +7,7 @@
 #include "../core/money.h"
 #include "../core/page.h"
 #include "../domain/archive.h"
+#include "../domain/fee_account.h"
 #include "../domain/ticket.h"
 
 #define ID_MAX 999999999999LL
@@ -370,7 +371,7 @@ static int render(page_ctx *ctx, const archive_unit *u, const action_def *failed
         view_set(view_add(body, "NOTICE"), "TEXT", notice);
     fill_occupants(ctx, body, &f);
     fill_records(ctx, body, &f);
-    if ((s = fill_tickets(ctx, body, u)) < 0)
+    if ((s = fill_tickets(ctx, body, u)) < 0 || (s = fee_account_fill(ctx, body, u->id, u->code)) < 0)
         return page_db_error(ctx, s);
     fill_actions(ctx, body, u, &f, failed);
     return 0;

@@ -86,6 +86,7 @@
 {{/TICKET}}    </ul>
   </section>
 
+{{>FEE_ACCOUNT}}
   <section class="card actions" aria-label="办理">
     <h2>办理</h2>
 {{#READ_ONLY}}    <p class="hint">您的岗位只能查看房屋档案。</p>
