@@ -14,19 +14,44 @@
 #include "log.h"
 #include "roles.h"
 
-/* The navigation of each area: only pages that exist are listed. */
+/* The navigation of each area: only pages that exist are listed, and only to the roles
+ * that may use them (roles NULL: everyone of the area). */
 typedef struct nav_item {
     const char *page; /* page name, e.g. "portal/home" */
     const char *label;
+    const char *const *roles;
 } nav_item;
 
-static const nav_item portal_nav[] = {{"portal/home", "首页"},           {"portal/tickets", "我的工单"},
-                                      {"portal/new-ticket", "报事报修"}, {"portal/profile", "我的资料"},
-                                      {"portal/invite", "邀请家人"},     {NULL, NULL}};
-static const nav_item office_nav[] = {
-    {"office/home", "工作台"},    {"office/tickets", "工单"},      {"office/new-ticket", "登记"},
-    {"office/callbacks", "回访"}, {"office/analysis", "统计分析"}, {"office/units", "房屋档案"},
-    {"office/keys", "钥匙门禁"},  {"office/import", "导入导出"},   {NULL, NULL}};
+/* Who sees the fee pages (domain/fee.c fee_may FEE_VIEW, FEE_PAY, FEE_READINGS). */
+static const char *const fee_view_roles[] = {"cashier", "frontdesk", "supervisor", "manager",
+                                             "admin",   "clerk",     NULL};
+static const char *const fee_pay_roles[] = {"cashier", "frontdesk", "manager", "admin", NULL};
+static const char *const fee_reading_roles[] = {"cashier", "frontdesk", "technician",
+                                                "manager", "admin",     NULL};
+
+static const nav_item portal_nav[] = {{"portal/home", "首页", NULL},
+                                      {"portal/tickets", "我的工单", NULL},
+                                      {"portal/new-ticket", "报事报修", NULL},
+                                      {"portal/bills", "我的账单", NULL},
+                                      {"portal/profile", "我的资料", NULL},
+                                      {"portal/invite", "邀请家人", NULL},
+                                      {NULL, NULL, NULL}};
+static const nav_item office_nav[] = {{"office/home", "工作台", NULL},
+                                      {"office/tickets", "工单", NULL},
+                                      {"office/new-ticket", "登记", NULL},
+                                      {"office/callbacks", "回访", NULL},
+                                      {"office/analysis", "统计分析", NULL},
+                                      {"office/units", "房屋档案", NULL},
+                                      {"office/keys", "钥匙门禁", NULL},
+                                      {"office/import", "导入导出", NULL},
+                                      {"office/billing", "收费", fee_view_roles},
+                                      {NULL, NULL, NULL}};
+/* The fee pages' own row of links, shown on each of them; the main item 收费 stays marked. */
+static const nav_item fee_nav[] = {
+    {"office/billing", "出账", fee_view_roles},        {"office/payment", "收款", fee_pay_roles},
+    {"office/settlement", "日清", fee_view_roles},     {"office/arrears", "欠费", fee_view_roles},
+    {"office/meters", "抄表", fee_reading_roles},      {"office/fees", "收费标准", fee_view_roles},
+    {"office/fee-report", "收费报表", fee_view_roles}, {NULL, NULL, NULL}};
 
 /* A cookie that is refreshed at most this often, so idle time is measured to the minute. */
 #define SESSION_REFRESH_SECONDS 60
@@ -130,8 +155,25 @@ static void layout_values(page_ctx *ctx, const char *title) {
     view_set(who, "COMMUNITY_NAME", ctx->user.community_name);
     view_set(who, "LOGOUT", kind == ACCOUNT_STAFF ? "/office/logout" : "/portal/logout");
     view_set(who, "CSRF", logout_token ? logout_token : "");
+    bool fee_page = false;
+    for (const nav_item *n = fee_nav; n->page && kind == ACCOUNT_STAFF; n++)
+        fee_page = fee_page || !strcmp(n->page, ctx->page->name) || !strcmp(ctx->page->name, "office/bill");
     for (const nav_item *n = kind == ACCOUNT_STAFF ? office_nav : portal_nav; n->page; n++) {
+        if (n->roles && !roles_has_any(ctx->user.roles, n->roles))
+            continue;
         view *item = view_add(who, "NAV");
+        view_set(item, "HREF", arena_printf(ctx->arena, "/%s", n->page));
+        view_set(item, "LABEL", n->label);
+        if (!strcmp(n->page, ctx->page->name) || (fee_page && n->roles == fee_view_roles))
+            view_show(item, "CURRENT");
+    }
+    if (!fee_page)
+        return;
+    view *sub = view_add(who, "SUBNAV");
+    for (const nav_item *n = fee_nav; n->page; n++) {
+        if (!roles_has_any(ctx->user.roles, n->roles))
+            continue;
+        view *item = view_add(sub, "ITEM");
         view_set(item, "HREF", arena_printf(ctx->arena, "/%s", n->page));
         view_set(item, "LABEL", n->label);
         if (!strcmp(n->page, ctx->page->name))

@@ -54,7 +54,8 @@ static int period_index(const char *p) {
 }
 
 static void period_of_index(int i, char out[8]) {
-    snprintf(out, 8, "%04d-%02d", (i / 12) % 10000, i % 12 + 1);
+    unsigned year = (unsigned)(i / 12) % 10000u, month = (unsigned)(i % 12) % 12u + 1u;
+    snprintf(out, 8, "%04u-%02u", year, month);
 }
 
 void fee_period_next(const char *period, char out[8]) {

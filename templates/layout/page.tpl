@@ -21,7 +21,10 @@
   <nav class="nav" aria-label="主导航">
 {{#NAV}}    <a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a>
 {{/NAV}}  </nav>
-{{/SIGNED_IN}}
+{{#SUBNAV}}  <nav class="subnav" aria-label="收费">
+{{#ITEM}}    <a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a>
+{{/ITEM}}  </nav>
+{{/SUBNAV}}{{/SIGNED_IN}}
 </header>
 <main class="main">
 {{>BODY}}
