@@ -79,17 +79,19 @@ int meter_units(arena *a, long long community_id, long long building_id, long lo
     static db_stmt st = DB_STMT(
         "meter_units",
         "SELECT u.id, u.code, u.floor, r.id, r.reading_c, r.usage_c, r.flag, r.source, COALESCE(s.name, ''), "
-        "UNIX_TIMESTAMP(r.created_at), EXISTS (SELECT 1 FROM bill_line l WHERE l.reading_id = r.id) FROM "
+        "UNIX_TIMESTAMP(r.created_at), EXISTS (SELECT 1 FROM bill_line l WHERE l.reading_id = r.id), "
+        "(SELECT MIN(m.period) FROM meter_reading m WHERE m.unit_id = u.id AND m.fee_item_id = f.id AND "
+        "m.period > ? AND m.current_key = 1) FROM "
         "unit u "
         "JOIN fee_item f ON f.id = ? AND f.community_id = u.community_id LEFT JOIN meter_reading r ON "
         "r.unit_id = u.id AND r.fee_item_id = f.id AND r.period = ? AND r.current_key = 1 LEFT JOIN staff s "
         "ON "
         "s.id = r.staff_id WHERE u.community_id = ? AND (? = 0 OR u.building_id = ?) AND "
         "FIND_IN_SET(u.type, f.unit_types) ORDER BY u.building_id, u.floor, u.code");
-    db_arg args[5] = {DB_INT(item_id), DB_TEXT(period), DB_INT(community_id), DB_INT(building_id),
-                      DB_INT(building_id)};
+    db_arg args[6] = {DB_TEXT(period),      DB_INT(item_id),     DB_TEXT(period),
+                      DB_INT(community_id), DB_INT(building_id), DB_INT(building_id)};
     db_rows r;
-    db_status s = db_exec(&st, args, 5, a, &r);
+    db_status s = db_exec(&st, args, 6, a, &r);
     if (s != DB_OK)
         return s;
     meter_unit *units = arena_alloc(a, (r.count ? r.count : 1) * sizeof *units);
@@ -110,6 +112,7 @@ int meter_units(arena *a, long long community_id, long long building_id, long lo
         u->staff_name = db_cell(&r, i, 8);
         u->at = db_cell_int(&r, i, 9);
         u->billed = db_cell_int(&r, i, 10) != 0;
+        u->later_period = db_cell(&r, i, 11);
         strmap_put(&by_id, db_cell(&r, i, 0), i);
     }
     *out = units;

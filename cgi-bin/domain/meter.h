@@ -36,6 +36,7 @@ typedef struct meter_unit {
     const char *flag, *source, *staff_name;
     long long at;
     bool billed;
+    const char *later_period; /* the first later month with a reading (NULL: none): this one is fixed */
 } meter_unit;
 
 /* The units of building_id (0: of the whole community) that pay item_id, in floor and

@@ -31,6 +31,10 @@ static int check_entry(arena *a, const meter_batch *b, meter_entry *e, const met
     }
     if (u->billed)
         return refuse(e, 409, arena_printf(a, "%s 的 %s 读数已出账，不能再更改", u->code, b->period));
+    if (u->later_period) /* the later reading was measured from this one */
+        return refuse(e, 409,
+                      arena_printf(a, "%s 已有 %s 的读数，不能再录入或更改更早的 %s 读数", u->code,
+                                   u->later_period, b->period));
     e->has_previous = u->has_previous;
     if (!u->has_previous)
         return 0; /* a first reading: it bills nothing, so there is nothing to compare */

@@ -227,6 +227,23 @@ test('a reading of a month is replaced while unbilled; a billed one is refused w
     assert.equal(readings('402', '2026-02').length, 0, 'nor anything else of the sheet');
 });
 
+test('a month cannot be entered or changed once a later month has its reading (409)', async () => {
+    const b = sqlValue(`SELECT id FROM building WHERE community_id = 1 AND code = ${q(BUILDING)}`);
+    sql(`INSERT INTO unit (community_id, building_id, code, floor, area_m2, type, state)
+         VALUES (1, ${b}, ${q(unit('601'))}, 6, 80.00, 'residence', 'occupied')`);
+    unitId['601'] = Number(sqlValue(`SELECT id FROM unit WHERE community_id = 1 AND code = ${q(unit('601'))}`));
+    assert.equal((await save(front, '2027-04', { 601: '10' })).status, 303);
+    assert.equal((await save(front, '2027-05', { 601: '20' })).status, 303);
+    for (const [period, value] of [['2027-04', '12'], ['2027-03', '5']]) {
+        const res = await save(front, period, { 601: value });
+        assert.equal(res.status, 409, `${period} after May`);
+        assert.match(textOf(res.body), /已有 2027-0[45] 的读数，不能再录入或更改更早的/);
+    }
+    assert.deepEqual(readings('601', '2027-04').map((r) => r.reading), [1000], 'April unchanged');
+    assert.equal(readings('601', '2027-03').length, 0, 'no March reading');
+    assert.equal(readings('601', '2027-05')[0].usage, 1000, 'May still measured from April');
+});
+
 test('CSV import: a dry run lists the rows and writes nothing; the import writes them with source import', async () => {
     const csv = `\uFEFF房号,读数\r\n${unit('101')},130\r\n${unit('102')},55.5\r\n${unit('201')},\r\n`;
     const dry = await upload(front, csv, { period: '2026-01', dry_run: '1' });
