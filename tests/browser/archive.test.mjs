@@ -19,7 +19,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { q, sql, sqlValue } from '../http/lib.mjs';
-import { BASE, loginAs, openBrowser, PHONE, screenshot, submit } from './lib.mjs';
+import { as, BASE, loginAs, PHONE, screenshot, submit } from './lib.mjs';
 
 const ID_NUMBER = '330106198001011234';
 let unitId; // 1-1-101
@@ -38,19 +38,6 @@ before(() => {
 after(() => {
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });
-
-// Runs fn(page) in a browser of its own, then checks the page caused no console errors,
-// failed or refused requests; `expected` matches the console lines a step causes on purpose
-// (Chromium logs a refused form's 422 page as a console error).
-async function as(person, fn, options = {}, expected = null) {
-    const { context, page, problems } = await openBrowser(options);
-    try {
-        await fn(page);
-        assert.deepEqual(problems.filter((p) => !expected?.test(p)), [], `${person}: no console errors, failed or refused requests`);
-    } finally {
-        await context.close();
-    }
-}
 
 const mainNav = (page) => page.getByRole('navigation', { name: '主导航' });
 

@@ -13,7 +13,7 @@ import {
     addMonths, dropCashier, dropUnits, insertBill, makeFeeBuilding, overdueBill, pay, shanghaiToday, thisMonth,
 } from '../http/fee-fixtures.mjs';
 import { makeHousehold, sqlValue } from '../http/lib.mjs';
-import { BASE, loginAs, openBrowser, PHONE, screenshot, submit } from './lib.mjs';
+import { as, BASE, loginAs, PHONE, screenshot, submit } from './lib.mjs';
 
 const cur = thisMonth();
 let b;
@@ -45,18 +45,8 @@ after(() => {
     dropCashier();
 });
 
-async function as(fn, options = {}, expected = null) {
-    const { context, page, problems } = await openBrowser(options);
-    try {
-        await fn(page);
-        assert.deepEqual(problems.filter((p) => !expected?.test(p)), [], 'no console errors, failed or refused requests');
-    } finally {
-        await context.close();
-    }
-}
-
 test('the cashier filters arrears, records a call, prints the notices and reads the report', async () => {
-    await as(async (page) => {
+    await as('cashier', async (page) => {
         await loginAs(page, 'office', 'cashier');
         await page.goto(`${BASE}/office/arrears`);
         await page.locator('select[name="building"]').selectOption(b.code);
@@ -96,7 +86,7 @@ test('the cashier filters arrears, records a call, prints the notices and reads 
 });
 
 test('a resident on a phone sees what they owe and opens a bill', async () => {
-    await as(async (page) => {
+    await as('cashier', async (page) => {
         await loginAs(page, 'portal', h.owner.login);
         await page.goto(`${BASE}/portal/bills`);
         const owed = Number(sqlValue(`SELECT SUM(amount_fen - paid_fen) FROM bill WHERE unit_id = ${h.units[0].id}`));

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { q, sql, uniqueSuffix } from '../http/lib.mjs';
-import { BASE, loginAs, makePng, openBrowser, PHONE, screenshot, submit } from './lib.mjs';
+import { as, BASE, loginAs, makePng, PHONE, screenshot, submit } from './lib.mjs';
 
 const RUN = uniqueSuffix();
 
@@ -55,18 +55,6 @@ before(() => {
 after(() => {
     if (photoDir) rmSync(photoDir, { recursive: true, force: true });
 });
-
-// Runs fn(page) in a browser of its own, then checks the page caused no console errors,
-// failed or refused requests.
-async function as(person, fn, options = {}) {
-    const { context, page, problems } = await openBrowser(options);
-    try {
-        await fn(page);
-        assert.deepEqual(problems, [], `${person}: no console errors, failed or refused requests`);
-    } finally {
-        await context.close();
-    }
-}
 
 const mainNav = (page) => page.getByRole('navigation', { name: '主导航' });
 

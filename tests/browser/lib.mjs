@@ -75,6 +75,20 @@ export async function openBrowser(options = {}) {
     return { context, page, problems };
 }
 
+// Runs fn(page) in a browser of its own (options as for openBrowser), then checks that the
+// page caused no console errors, failed or refused requests; `expected` (a RegExp) matches
+// the lines a step causes on purpose (Chromium logs a refused form's 4xx page as a console
+// error). person names who was acting, for the message.
+export async function as(person, fn, options = {}, expected = null) {
+    const { context, page, problems } = await openBrowser(options);
+    try {
+        await fn(page);
+        assert.deepEqual(problems.filter((p) => !expected?.test(p)), [], `${person}: no console errors, failed or refused requests`);
+    } finally {
+        await context.close();
+    }
+}
+
 // Types the credentials into the login form of `area` ('portal' or 'office') and clicks
 // 登录; the form's POST must answer 303 and the browser land on the area's home page.
 export async function loginAs(page, area, login, password = PASSWORD) {

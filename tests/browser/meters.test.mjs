@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import { q, sql, sqlValue, uniqueSuffix } from '../http/lib.mjs';
-import { BASE, loginAs, openBrowser, PHONE, screenshot, submit } from './lib.mjs';
+import { as, BASE, loginAs, PHONE, screenshot, submit } from './lib.mjs';
 
 const run = uniqueSuffix();
 let BUILDING;
@@ -38,16 +38,6 @@ before(() => {
          FROM unit u JOIN fee_item f ON f.community_id = 1 AND f.code = ${q(ITEM)}
          WHERE u.community_id = 1 AND u.building_id = ${b}`);
 });
-
-async function as(person, fn, options = {}, expected = null) {
-    const { context, page, problems } = await openBrowser(options);
-    try {
-        await fn(page);
-        assert.deepEqual(problems.filter((p) => !expected?.test(p)), [], `${person}: no console errors, failed or refused requests`);
-    } finally {
-        await context.close();
-    }
-}
 
 
 test('(a) the front desk enters a reading sheet; a lower reading is confirmed with its checkbox', async () => {

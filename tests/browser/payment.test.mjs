@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 
 import { q, sql, sqlValue } from '../http/lib.mjs';
-import { BASE, loginAs, openBrowser, PHONE, screenshot, submit } from './lib.mjs';
+import { as, BASE, loginAs, PHONE, screenshot, submit } from './lib.mjs';
 
 // A unit of our own with an owner and two bills (Aug: 物业管理费 + 垃圾清运费, Sep: 物业管理费).
 function makeUnitWithBills() {
@@ -34,16 +34,6 @@ function makeUnitWithBills() {
     const unitId = Number(sqlValue(`SELECT id FROM unit WHERE community_id = 1 AND code = ${q(code)}`));
     const bills = sql(`SELECT id FROM bill WHERE unit_id = ${unitId} ORDER BY period`).map((r) => Number(r[0]));
     return { code, unitId, bills };
-}
-
-async function as(person, fn, options = {}) {
-    const { context, page, problems } = await openBrowser(options);
-    try {
-        await fn(page);
-        assert.deepEqual(problems, [], `${person}: no console errors, failed or refused requests`);
-    } finally {
-        await context.close();
-    }
 }
 
 test('the cashier takes a payment; the receipt prints; the bill and the day show it', async () => {
