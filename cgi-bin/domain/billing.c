@@ -37,7 +37,8 @@ static db_stmt lines_area = DB_STMT(
     "billing_lines_area",
     "INSERT INTO billing_tmp (unit_id, fee_item_id, sort, description, quantity_c, price_e4, amount_fen) "
     "SELECT x.unit_id, x.item_id, x.sort, x.descr, x.qc, x.p, ROUND(x.qc * x.p / 10000) FROM ("
-    "SELECT u.id unit_id, f.id item_id, f.sort, CONCAT(f.name, ' ', ?) descr, "
+    "SELECT u.id unit_id, f.id item_id, f.sort, CONCAT(?, ' 月', IF(f.kind = 'area', CONCAT(' · ', "
+    "u.area_m2, '㎡'), ' · 每户')) descr, "
     "CAST(IF(f.kind = 'area', ROUND(u.area_m2 * 100), 100) AS SIGNED) qc, "
     "IF(f.kind = 'area' AND u.state IN ('vacant', 'unsold'), COALESCE(r.vacant_price_e4, r.price_e4), "
     "r.price_e4) p "
@@ -52,10 +53,10 @@ static db_stmt lines_metered = DB_STMT(
     "billing_lines_metered",
     "INSERT INTO billing_tmp (unit_id, fee_item_id, sort, description, quantity_c, price_e4, amount_fen, "
     "reading_id) "
-    "SELECT m.unit_id, f.id, f.sort, CONCAT(f.name, ' ', m.period, '（', "
+    "SELECT m.unit_id, f.id, f.sort, CONCAT(m.period, ' 月 · 读数 ', "
     "CAST(COALESCE(m.previous_c, 0) / 100 AS DECIMAL(14, 2)), ' → ', CAST(m.reading_c / 100 AS DECIMAL(14, "
     "2)), "
-    "f.unit_label, IF(m.flag = 'lower', ' 换表', ''), '）'), m.usage_c, r.price_e4, ROUND(("
+    "f.unit_label, IF(m.flag = 'lower', '（换表）', '')), m.usage_c, r.price_e4, ROUND(("
     "LEAST(m.usage_c, IF(COALESCE(r.tier2_from_c, 0) > 0, r.tier2_from_c, "
     "IF(COALESCE(r.tier3_from_c, 0) > 0, r.tier3_from_c, m.usage_c))) * r.price_e4 "
     "+ IF(COALESCE(r.tier2_from_c, 0) > 0 AND m.usage_c > r.tier2_from_c, (LEAST(m.usage_c, "
@@ -72,7 +73,7 @@ static db_stmt lines_parking = DB_STMT(
     "billing_lines_parking",
     "INSERT INTO billing_tmp (unit_id, fee_item_id, sort, description, quantity_c, price_e4, amount_fen, "
     "lease_id) "
-    "SELECT l.unit_id, f.id, f.sort, CONCAT(f.name, ' ', ?, '（车位 ', l.space_code, '）'), 100, "
+    "SELECT l.unit_id, f.id, f.sort, CONCAT(?, ' 月 · 车位 ', l.space_code), 100, "
     "l.fee_fen * 100, l.fee_fen, l.id FROM parking_lease l "
     "JOIN fee_item f ON f.id = (SELECT f2.id FROM fee_item f2 WHERE f2.community_id = l.community_id AND "
     "f2.kind = 'parking' AND f2.active = 1 ORDER BY f2.sort, f2.id LIMIT 1) "
