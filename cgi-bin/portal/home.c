@@ -1,7 +1,9 @@
 /* portal/home.c: /portal/home, the resident's start page: their home and household. */
 #include <string.h>
 
+#include "../core/money.h"
 #include "../core/page.h"
+#include "../domain/fee_account.h"
 #include "../domain/household.h"
 #include "../domain/ticket.h"
 #include "../domain/ticket_view.h"
@@ -72,6 +74,13 @@ static int home_get(page_ctx *ctx) {
         view_show(body, "NO_UNIT");
         return 0;
     }
+    long long owed = 0;
+    if ((s = fee_account_owed(ctx->arena, h.unit_id, &owed)) != DB_OK)
+        return page_db_error(ctx, s);
+    view *fees = view_add(body, "FEES");
+    view_set_int(fees, "OWED_FEN", owed);
+    view_set(fees, "OWED", money_format(ctx->arena, owed));
+    view_show(fees, owed > 0 ? "OWES" : "SETTLED");
     view *unit = view_add(body, "UNIT");
     view_set(unit, "UNIT_CODE", h.unit_code);
     view_set(unit, "BUILDING", h.building_name);

@@ -27,7 +27,15 @@
   <h2>我的房屋</h2>
   <p>您的账户尚未关联房屋，请携带有效证件到物业服务中心办理。</p>
 </section>
-{{/NO_UNIT}}{{#UNIT}}<section class="card household" data-unit="{{UNIT_CODE}}">
+{{/NO_UNIT}}{{#FEES}}<section class="card fees-due" data-section="my-fees" data-owed-fen="{{OWED_FEN}}">
+  <div class="heading-row">
+    <h2>物业费用</h2>
+    <a href="/portal/bills">我的账单 ›</a>
+  </div>
+{{#OWES}}  <p>目前待缴 <strong class="owed">¥{{OWED}}</strong>。请到物业服务中心收费处缴纳（现金、刷卡、微信、支付宝或银行转账）。</p>
+{{/OWES}}{{#SETTLED}}  <p>费用已全部缴清，谢谢您的支持。</p>
+{{/SETTLED}}</section>
+{{/FEES}}{{#UNIT}}<section class="card household" data-unit="{{UNIT_CODE}}">
   <h2>我的房屋</h2>
   <dl class="facts">
     <dt>房号</dt><dd class="unit-code">{{UNIT_CODE}}</dd>

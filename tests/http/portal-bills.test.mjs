@@ -75,6 +75,15 @@ test('the amount owed now and the bills newest first, twelve to a page', async (
     assert.ok(!first.some((b) => b.id === otherBill.id), 'the second home\'s bill is not listed');
 });
 
+test('the home page shows what the home owes and links to the bills', async () => {
+    const r = await fetchPage('/portal/home', { jar });
+    assert.equal(r.status, 200);
+    const owed = Number(/data-section="my-fees" data-owed-fen="(-?\d+)"/.exec(r.body)[1]);
+    assert.equal(owed, owedAll(h.units[0].id));
+    assert.match(textOf(r.body), new RegExp(`目前待缴 ¥${(owed / 100).toFixed(2)}`));
+    assert.match(r.body, /href="\/portal\/bills"/);
+});
+
 test('one bill with its lines and the payments on it; another unit\'s bill is 404', async () => {
     const r = await fetchPage(`/portal/bills?id=${paid.id}`, { jar });
     assert.equal(r.status, 200);
