@@ -266,9 +266,14 @@ static int authenticate(page_ctx *ctx) {
     return 0;
 }
 
-/* The value a form token is bound to: the session, or the pre-session cookie of a
- * login form (created here when the browser has none). */
+/* The value a form token is bound to: the link token of a tokenised form (its query
+ * parameter t, which the page itself verifies), the session, or the pre-session cookie of
+ * a login form (created here when the browser has none). */
 static const char *csrf_binding(page_ctx *ctx, bool create) {
+    if (ctx->page->flags & PAGE_TOKEN_FORM) {
+        const param *t = param_find(&ctx->req->query, "t");
+        return t && t->value[0] ? arena_printf(ctx->arena, "tok:%s", t->value) : NULL;
+    }
     if (!(ctx->page->flags & PAGE_LOGIN_FORM) && ctx->signed_in)
         return arena_printf(ctx->arena, "%c:%lld:%lld", ctx->session.kind, ctx->session.user_id,
                             ctx->session.issued);

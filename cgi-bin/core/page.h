@@ -22,6 +22,7 @@ typedef enum {
 
 enum {
     PAGE_LOGIN_FORM = 1u << 0, /* its POST is checked against the pre-session token */
+    PAGE_TOKEN_FORM = 1u << 1, /* a /form/ page: its forms are bound to the link token ?t= */
 };
 
 /* The signed-in person, loaded by the loop after the session checks out. */
