@@ -82,8 +82,8 @@ static int fill_bills(page_ctx *ctx, view *body, const char *period) {
     billing_bill *b;
     size_t n;
     long long total;
-    db_status s = billing_bills(ctx->arena, ctx->user.community_id, period, building, (page_number - 1) * PER_PAGE,
-                                PER_PAGE, &b, &n, &total);
+    db_status s = billing_bills(ctx->arena, ctx->user.community_id, period, building,
+                                (page_number - 1) * PER_PAGE, PER_PAGE, &b, &n, &total);
     if (s != DB_OK)
         return page_db_error(ctx, s);
     view *list = view_add(body, "BILLS");
@@ -104,7 +104,7 @@ static int fill_bills(page_ctx *ctx, view *body, const char *period) {
         view_set_int(r, "ID", b[i].id);
         view_set(r, "UNIT_CODE", b[i].unit_code);
         view_set(r, "OWNERS", b[i].owners[0] ? b[i].owners : "—");
-        view_set(r, "KIND_NAME", !strcmp(b[i].kind, "oneoff") ? "临时收费" : "月度账单");
+        view_set(r, "KIND_NAME", fee_bill_kind_name(b[i].kind));
         view_set_int(r, "LINES", b[i].lines);
         view_set(r, "AMOUNT", money_format(ctx->arena, b[i].amount_fen));
         view_set(r, "PAID", money_format(ctx->arena, b[i].paid_fen));
