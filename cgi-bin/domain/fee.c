@@ -138,3 +138,7 @@ const char *fee_note_kind_name(const char *kind) {
         {"promise", "承诺缴费"}, {"notice", "发出缴费通知单"}, {NULL, NULL}};
     return lookup(t, kind);
 }
+
+const char *fee_bill_kind_name(const char *kind) {
+    return kind && !strcmp(kind, "oneoff") ? "临时收费" : "月度账单";
+}

@@ -47,6 +47,8 @@ const char *fee_kind_name(const char *kind);
 const char *fee_method_name(const char *method);
 const char *fee_reason_name(const char *reason);
 const char *fee_note_kind_name(const char *kind);
+/* The Chinese name of a bill kind: 临时收费 (oneoff), else 月度账单 (period). */
+const char *fee_bill_kind_name(const char *kind);
 
 /* The NULL-terminated codes, for ENUM fields. */
 extern const char *const fee_kinds[];

@@ -198,11 +198,13 @@ int fee_account_bill_lines(arena *a, long long bill_id, fee_bill_line **out, siz
 }
 
 int fee_account_bill_payments(arena *a, long long bill_id, fee_bill_payment **out, size_t *count) {
-    static db_stmt st =
-        DB_STMT("fee_account_bill_payments",
-                "SELECT p.id, p.kind, p.receipt_no, p.method, UNIX_TIMESTAMP(p.taken_at), SUM(pa.amount_fen) "
-                "FROM payment_alloc pa JOIN payment p ON p.id = pa.payment_id WHERE pa.bill_id = ? "
-                "GROUP BY p.id, p.kind, p.receipt_no, p.method, p.taken_at ORDER BY p.taken_at, p.id");
+    static db_stmt st = DB_STMT(
+        "fee_account_bill_payments",
+        "SELECT p.id, p.kind, p.receipt_no, p.method, s.name, UNIX_TIMESTAMP(p.taken_at), "
+        "SUM(pa.amount_fen), "
+        "EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id) FROM payment_alloc pa "
+        "JOIN payment p ON p.id = pa.payment_id JOIN staff s ON s.id = p.staff_id WHERE pa.bill_id = ? "
+        "GROUP BY p.id, p.kind, p.receipt_no, p.method, s.name, p.taken_at ORDER BY p.taken_at, p.id");
     db_arg args[1] = {DB_INT(bill_id)};
     db_rows r;
     db_status s = db_exec(&st, args, 1, a, &r);
@@ -216,8 +218,10 @@ int fee_account_bill_payments(arena *a, long long bill_id, fee_bill_payment **ou
         p[i].kind = db_cell(&r, i, 1);
         p[i].receipt_no = db_cell(&r, i, 2);
         p[i].method = db_cell(&r, i, 3);
-        p[i].taken_at = db_cell_int(&r, i, 4);
-        p[i].amount_fen = db_cell_int(&r, i, 5);
+        p[i].cashier = db_cell(&r, i, 4);
+        p[i].taken_at = db_cell_int(&r, i, 5);
+        p[i].amount_fen = db_cell_int(&r, i, 6);
+        p[i].reversed = db_cell_int(&r, i, 7) != 0;
     }
     *out = p;
     *count = r.count;

@@ -3,6 +3,7 @@
  * running balance. Shown on the office's unit page and the resident's bills page. */
 #ifndef WUYE_FEE_ACCOUNT_H
 #define WUYE_FEE_ACCOUNT_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/arena.h"
@@ -58,18 +59,22 @@ typedef struct fee_bill_line {
     long long amount_fen, paid_fen;
 } fee_bill_line;
 
+/* The lines of a bill in id order. */
 int fee_account_bill_lines(arena *a, long long bill_id, fee_bill_line **out, size_t *count);
 
 /* A payment or reversal as it touched one bill. */
 typedef struct fee_bill_payment {
     long long id;
-    const char *kind;
+    const char *kind; /* payment, reversal */
     const char *receipt_no;
     const char *method;
+    const char *cashier; /* the name of the staff member who took it */
     long long taken_at;
     long long amount_fen; /* its allocations to this bill */
+    bool reversed;        /* a payment a reversal has undone since */
 } fee_bill_payment;
 
+/* The payments and reversals touching a bill, in the order taken. */
 int fee_account_bill_payments(arena *a, long long bill_id, fee_bill_payment **out, size_t *count);
 
 #endif

@@ -1,7 +1,7 @@
 /* payment.h: payments at the counter (收款) and their reversals (冲正), the receipt
  * (收据) of each, and what the payment and bill pages read: a unit's open bills, one bill
  * with its lines and the payments touching it. The writes are in payment.c, the reads in
- * payment_view.c.
+ * payment_view.c; a bill's lines and payments are read by fee_account.c.
  *
  * Money rules (shared with billing): bill.amount_fen = SUM(lines); a line's paid_fen =
  * SUM(its allocations); bill.paid_fen = SUM(its lines' paid_fen). A payment is spread over
@@ -15,6 +15,7 @@
 #include "../core/arena.h"
 #include "../core/db.h"
 #include "../core/page.h"
+#include "fee_account.h"
 #include "settlement.h"
 
 typedef settlement_refusal payment_refusal;
@@ -64,9 +65,6 @@ typedef struct payment_bill {
     const char *due_date;
     long long amount_fen, paid_fen;
 } payment_bill;
-
-/* The Chinese name of a bill kind: 月度账单 (period), 临时收费 (oneoff). */
-const char *payment_bill_kind_name(const char *kind);
 
 /* The unit's bills that still owe something, oldest period first. */
 int payment_open_bills(arena *a, long long unit_id, payment_bill **out, size_t *count);
@@ -122,14 +120,6 @@ typedef struct payment_receipt {
 int payment_receipt_load(arena *a, long long community_id, long long id, payment_receipt *out,
                          payment_refusal *why);
 
-typedef struct bill_line_view {
-    const char *item;
-    const char *description;
-    long long quantity_c; /* -1: none */
-    long long price_e4;   /* -1: none */
-    long long amount_fen, paid_fen;
-} bill_line_view;
-
 typedef struct bill_view {
     long long id;
     long long unit_id;
@@ -140,9 +130,9 @@ typedef struct bill_view {
     const char *due_date;
     long long amount_fen, paid_fen;
     long long lines_total_fen; /* SUM of the lines, shown beside amount_fen */
-    bill_line_view *lines;
+    fee_bill_line *lines;
     size_t line_count;
-    payment_brief *payments; /* touching it, in the order taken; amount: the part on this bill */
+    fee_bill_payment *payments; /* touching it, in the order taken; amount: the part on this bill */
     size_t payment_count;
 } bill_view;
 

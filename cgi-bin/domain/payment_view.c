@@ -3,10 +3,7 @@
 
 #include <string.h>
 
-#define OWNERS_OF(unit)                                                                                      \
-    "COALESCE((SELECT GROUP_CONCAT(pe.name ORDER BY o.id SEPARATOR '、') FROM occupancy o "                 \
-    "JOIN person pe ON pe.id = o.person_id WHERE o.unit_id = " unit " AND o.relation = 'owner' "             \
-    "AND o.until IS NULL), '')"
+#include "archive.h"
 
 /* An array of n elements of size in the arena (at least one, so never NULL for 0). */
 static void *alloc_rows(arena *a, size_t n, size_t size) {
@@ -16,9 +13,8 @@ static void *alloc_rows(arena *a, size_t n, size_t size) {
 int payment_unit_find(arena *a, long long community_id, const char *code, payment_unit *out,
                       payment_refusal *why) {
     static db_stmt st =
-        DB_STMT("payment_unit_find",
-                "SELECT u.id, u.code, " OWNERS_OF("u.id") " FROM unit u "
-                                                          "WHERE u.community_id = ? AND u.code = ?");
+        DB_STMT("payment_unit_find", "SELECT u.id, u.code, " ARCHIVE_OWNERS_SQL " FROM unit u "
+                                     "WHERE u.community_id = ? AND u.code = ?");
     db_arg args[2] = {DB_INT(community_id), DB_TEXT(code)};
     db_rows rows;
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -30,10 +26,6 @@ int payment_unit_find(arena *a, long long community_id, const char *code, paymen
     out->code = db_cell(&rows, 0, 1);
     out->owners = db_cell(&rows, 0, 2);
     return 0;
-}
-
-const char *payment_bill_kind_name(const char *kind) {
-    return strcmp(kind, "oneoff") ? "月度账单" : "临时收费";
 }
 
 int payment_open_bills(arena *a, long long unit_id, payment_bill **out, size_t *count) {
@@ -124,17 +116,16 @@ static db_status receipt_lines(arena *a, payment_receipt *out) {
 
 int payment_receipt_load(arena *a, long long community_id, long long id, payment_receipt *out,
                          payment_refusal *why) {
-    static db_stmt st = DB_STMT(
-        "payment_receipt",
-        "SELECT p.id, p.unit_id, u.code, " OWNERS_OF(
-            "u.id") ", p.receipt_no, p.kind, p.method, p.payer, p.note, "
-                    "p.staff_id, s.name, p.amount_fen, UNIX_TIMESTAMP(p.taken_at), COALESCE(p.reverses_id, "
-                    "0), "
-                    "COALESCE(o.receipt_no, ''), COALESCE(r.id, 0), COALESCE(r.receipt_no, '') FROM payment "
-                    "p "
-                    "JOIN unit u ON u.id = p.unit_id JOIN staff s ON s.id = p.staff_id "
-                    "LEFT JOIN payment o ON o.id = p.reverses_id LEFT JOIN payment r ON r.reverses_id = p.id "
-                    "WHERE p.id = ? AND p.community_id = ?");
+    static db_stmt st =
+        DB_STMT("payment_receipt",
+                /* the owners' subquery has its own o and p, apart from the payments o and p */
+                "SELECT p.id, p.unit_id, u.code, " ARCHIVE_OWNERS_SQL
+                ", p.receipt_no, p.kind, p.method, p.payer, p.note, p.staff_id, s.name, p.amount_fen, "
+                "UNIX_TIMESTAMP(p.taken_at), COALESCE(p.reverses_id, 0), COALESCE(o.receipt_no, ''), "
+                "COALESCE(r.id, 0), COALESCE(r.receipt_no, '') FROM payment p "
+                "JOIN unit u ON u.id = p.unit_id JOIN staff s ON s.id = p.staff_id "
+                "LEFT JOIN payment o ON o.id = p.reverses_id LEFT JOIN payment r ON r.reverses_id = p.id "
+                "WHERE p.id = ? AND p.community_id = ?");
     db_arg args[2] = {DB_INT(id), DB_INT(community_id)};
     db_rows rows;
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -163,54 +154,11 @@ int payment_receipt_load(arena *a, long long community_id, long long id, payment
     return receipt_lines(a, out);
 }
 
-static db_status bill_lines(arena *a, bill_view *out) {
-    static db_stmt st =
-        DB_STMT("payment_bill_lines",
-                "SELECT COALESCE(f.name, ''), l.description, COALESCE(l.quantity_c, -1), "
-                "COALESCE(l.price_e4, -1), l.amount_fen, l.paid_fen FROM bill_line l "
-                "LEFT JOIN fee_item f ON f.id = l.fee_item_id WHERE l.bill_id = ? ORDER BY l.id");
-    db_arg args[1] = {DB_INT(out->id)};
-    db_rows rows;
-    db_status s = db_exec(&st, args, 1, a, &rows);
-    if (s != DB_OK)
-        return s;
-    if (!(out->lines = alloc_rows(a, rows.count, sizeof *out->lines)))
-        return DB_ERROR;
-    out->line_count = rows.count;
-    for (size_t i = 0; i < rows.count; i++) {
-        bill_line_view *l = &out->lines[i];
-        l->item = db_cell(&rows, i, 0);
-        l->description = db_cell(&rows, i, 1);
-        l->quantity_c = db_cell_int(&rows, i, 2);
-        l->price_e4 = db_cell_int(&rows, i, 3);
-        l->amount_fen = db_cell_int(&rows, i, 4);
-        l->paid_fen = db_cell_int(&rows, i, 5);
-        out->lines_total_fen += l->amount_fen;
-    }
-    return DB_OK;
-}
-
-static db_status bill_payments(arena *a, bill_view *out) {
-    static db_stmt st =
-        DB_STMT("payment_bill_payments",
-                "SELECT p.id, p.receipt_no, p.kind, p.method, s.name, SUM(x.amount_fen), "
-                "UNIX_TIMESTAMP(p.taken_at), " REVERSED_OF(
-                    "p") " FROM payment_alloc x "
-                         "JOIN payment p ON p.id = x.payment_id JOIN staff s ON s.id = p.staff_id "
-                         "WHERE x.bill_id = ? GROUP BY p.id ORDER BY p.id");
-    db_arg args[1] = {DB_INT(out->id)};
-    db_rows rows;
-    db_status s = db_exec(&st, args, 1, a, &rows);
-    return s != DB_OK ? s : (db_status)briefs(a, &rows, &out->payments, &out->payment_count);
-}
-
 int payment_bill_load(arena *a, long long community_id, long long id, bill_view *out, payment_refusal *why) {
     static db_stmt st =
-        DB_STMT("payment_bill",
-                "SELECT b.id, b.unit_id, u.code, " OWNERS_OF(
-                    "u.id") ", b.kind, b.period, "
-                            "DATE_FORMAT(b.due_date, '%Y-%m-%d'), b.amount_fen, b.paid_fen FROM bill b "
-                            "JOIN unit u ON u.id = b.unit_id WHERE b.id = ? AND b.community_id = ?");
+        DB_STMT("payment_bill", "SELECT b.id, b.unit_id, u.code, " ARCHIVE_OWNERS_SQL ", b.kind, b.period, "
+                                "DATE_FORMAT(b.due_date, '%Y-%m-%d'), b.amount_fen, b.paid_fen FROM bill b "
+                                "JOIN unit u ON u.id = b.unit_id WHERE b.id = ? AND b.community_id = ?");
     db_arg args[2] = {DB_INT(id), DB_INT(community_id)};
     db_rows rows;
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -228,7 +176,10 @@ int payment_bill_load(arena *a, long long community_id, long long id, bill_view 
     out->due_date = db_cell(&rows, 0, 6);
     out->amount_fen = db_cell_int(&rows, 0, 7);
     out->paid_fen = db_cell_int(&rows, 0, 8);
-    if ((s = bill_lines(a, out)) != DB_OK)
-        return s;
-    return bill_payments(a, out);
+    int r = fee_account_bill_lines(a, out->id, &out->lines, &out->line_count);
+    if (r)
+        return r;
+    for (size_t i = 0; i < out->line_count; i++)
+        out->lines_total_fen += out->lines[i].amount_fen;
+    return fee_account_bill_payments(a, out->id, &out->payments, &out->payment_count);
 }

@@ -34,24 +34,23 @@ static int bill_get(page_ctx *ctx) {
     view_set(body, "UNIT_CODE", b.unit_code);
     view_set(body, "OWNERS", b.owners[0] ? b.owners : "—");
     view_set(body, "KIND", b.kind);
-    view_set(body, "KIND_NAME", payment_bill_kind_name(b.kind));
+    view_set(body, "KIND_NAME", fee_bill_kind_name(b.kind));
     view_set(body, "PERIOD", b.period);
     view_set(body, "DUE_DATE", b.due_date);
     view_set(body, "TOTAL", money_format(a, b.amount_fen));
     view_set(body, "LINES_TOTAL", money_format(a, b.lines_total_fen));
     view_set(body, "PAID", money_format(a, b.paid_fen));
     view_set(body, "OWED", money_format(a, b.amount_fen - b.paid_fen));
-    view_set(body, "STATE", b.paid_fen >= b.amount_fen ? "paid" : b.paid_fen > 0 ? "partial" : "open");
-    view_set(body, "STATE_NAME",
-             b.paid_fen >= b.amount_fen ? "已缴清"
-             : b.paid_fen > 0           ? "部分缴纳"
-                                        : "未缴");
+    const char *state = fee_bill_state(&(fee_bill){.amount_fen = b.amount_fen, .paid_fen = b.paid_fen});
+    /* This page has always called an unpaid bill "open". */
+    view_set(body, "STATE", strcmp(state, "unpaid") ? state : "open");
+    view_set(body, "STATE_NAME", fee_bill_state_name(state));
     if (b.lines_total_fen != b.amount_fen)
         view_show(body, "MISMATCH");
     for (size_t i = 0; i < b.line_count; i++) {
-        const bill_line_view *l = &b.lines[i];
+        const fee_bill_line *l = &b.lines[i];
         view *r = view_add(body, "LINE");
-        view_set(r, "ITEM", l->item[0] ? l->item : l->description);
+        view_set(r, "ITEM", l->item_name[0] ? l->item_name : l->description);
         view_set(r, "DESCRIPTION", l->description);
         view_set(r, "QUANTITY", l->quantity_c >= 0 ? decimal_format(a, l->quantity_c, 2) : "—");
         view_set(r, "PRICE", l->price_e4 >= 0 ? decimal_format(a, l->price_e4, 4) : "—");
@@ -59,7 +58,7 @@ static int bill_get(page_ctx *ctx) {
         view_set(r, "PAID", money_format(a, l->paid_fen));
     }
     for (size_t i = 0; i < b.payment_count; i++) {
-        const payment_brief *p = &b.payments[i];
+        const fee_bill_payment *p = &b.payments[i];
         view *r = view_add(body, "PAYMENT");
         bool reversal = !strcmp(p->kind, "reversal");
         view_set_int(r, "ID", p->id);

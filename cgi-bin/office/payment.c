@@ -119,7 +119,7 @@ static int render_form(page_ctx *ctx, const payment_unit *u, const char *form_ke
         view *r = view_add(p, "BILL");
         view_set_int(r, "ID", bills[i].id);
         view_set(r, "PERIOD", bills[i].period);
-        view_set(r, "KIND_NAME", payment_bill_kind_name(bills[i].kind));
+        view_set(r, "KIND_NAME", fee_bill_kind_name(bills[i].kind));
         view_set(r, "DUE_DATE", bills[i].due_date);
         view_set(r, "AMOUNT", money_format(ctx->arena, bills[i].amount_fen));
         view_set(r, "PAID", money_format(ctx->arena, bills[i].paid_fen));
@@ -189,7 +189,7 @@ static int render_receipt(page_ctx *ctx, const payment_receipt *p, bool failed) 
         view *r = view_add(body, "LINE");
         view_set_int(r, "BILL_ID", l->bill_id);
         view_set(r, "PERIOD", l->period);
-        view_set(r, "BILL_KIND_NAME", payment_bill_kind_name(l->bill_kind));
+        view_set(r, "BILL_KIND_NAME", fee_bill_kind_name(l->bill_kind));
         view_set(r, "ITEM", l->item);
         view_set(r, "DESCRIPTION", strcmp(l->item, l->description) ? l->description : "");
         view_set(r, "AMOUNT", money_format(ctx->arena, l->amount_fen));

@@ -33,7 +33,7 @@ static int fill_bill(page_ctx *ctx, view *body, const fee_bill *b, bool open) {
     view *v = view_add(body, "BILL");
     view_set_int(v, "ID", b->id);
     view_set(v, "PERIOD", b->period);
-    view_set(v, "KIND_NAME", !strcmp(b->kind, "oneoff") ? "临时收费" : "月度账单");
+    view_set(v, "KIND_NAME", fee_bill_kind_name(b->kind));
     view_set(v, "DUE", b->due_date);
     view_set(v, "STATE", state);
     view_set(v, "STATE_NAME", fee_bill_state_name(state));
