@@ -70,6 +70,11 @@ typedef struct ticket_draft {
     long long now;
     ticket_photo_upload photos[TICKET_MAX_PHOTOS];
     size_t photo_count;
+    /* Optional: called inside the creating transaction once the ticket's rows are written,
+     * to write rows that must stand or fall with it (e.g. survey_ticket). It answers like
+     * ticket_create: 0, a db_status < 0, or an HTTP status with why filled (all rolled back). */
+    int (*after_insert)(arena *a, long long ticket_id, void *data, ticket_refusal *why);
+    void *after_data;
 } ticket_draft;
 
 /* Records a new ticket in one transaction: its code (unique in the community, from a

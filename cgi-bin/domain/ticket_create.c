@@ -306,8 +306,15 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
             *code = arena_printf(a, "%s%s-%04lld", prefix, day, number);
             if ((s = insert_rows(a, d, category_id, department_id, *code, &dues, names, types, id)) ==
                     DB_OK &&
-                (s = notify_recorded(d, *id, *code)) == DB_OK)
-                s = db_commit();
+                (s = notify_recorded(d, *id, *code)) == DB_OK) {
+                int after = d->after_insert ? d->after_insert(a, *id, d->after_data, why) : 0;
+                if (after > 0) {
+                    db_rollback();
+                    remove_photos(dir, names, d->photo_count);
+                    return after;
+                }
+                s = after < 0 ? (db_status)after : db_commit();
+            }
         }
         if (s == DB_OK)
             return 0;
