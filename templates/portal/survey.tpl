@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}<p class="back"><a href="/portal/surveys">‹ 满意度调查</a></p>
+{{>FORM}}
