@@ -5,6 +5,7 @@
 #include "../core/page.h"
 #include "../domain/fee_account.h"
 #include "../domain/household.h"
+#include "../domain/notice.h"
 #include "../domain/ticket.h"
 #include "../domain/ticket_view.h"
 
@@ -55,6 +56,25 @@ static int home_tickets(page_ctx *ctx, view *body) {
     return 0;
 }
 
+/* The section 公告: the live notices not yet opened, urgent ones first. 0, or a status. */
+static int home_notices(page_ctx *ctx, view *body) {
+    notice *rows = NULL;
+    size_t count = 0;
+    int r = notice_unread_for_resident(ctx->arena, ctx->user.id, ctx->now, 5, &rows, &count);
+    if (r < 0)
+        return page_db_error(ctx, (db_status)r);
+    view *section = count ? view_add(body, "NOTICES") : NULL;
+    for (size_t i = 0; i < count; i++) {
+        view *row = view_add(section, "NOTICE");
+        view_set_int(row, "ID", rows[i].id);
+        view_set(row, "TITLE", rows[i].title);
+        view_set(row, "IMPORTANCE", rows[i].importance);
+        if (!strcmp(rows[i].importance, "urgent"))
+            view_show(row, "URGENT");
+    }
+    return 0;
+}
+
 static int home_get(page_ctx *ctx) {
     household h;
     db_status s = household_load(ctx->arena, ctx->user.id, &h);
@@ -67,7 +87,9 @@ static int home_get(page_ctx *ctx) {
     view_set(body, "COMMUNITY_NAME", h.community_name);
     view_set(body, "COMMUNITY_PHONE", h.community_phone);
     view_set(body, "COMMUNITY_ADDRESS", h.community_address);
-    int r = home_tickets(ctx, body);
+    int r = home_notices(ctx, body);
+    if (!r)
+        r = home_tickets(ctx, body);
     if (r)
         return r;
     if (!h.unit_id) {

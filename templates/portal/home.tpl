@@ -3,7 +3,16 @@
   <p>欢迎使用{{COMMUNITY_NAME}}业主服务。</p>
   <p><a class="button report" href="/portal/new-ticket">我要报修/投诉</a></p>
 </section>
-{{#TICKETS}}<section class="card" data-section="my-tickets">
+{{#NOTICES}}<section class="card" data-section="my-notices">
+  <div class="heading-row">
+    <h2>未读公告</h2>
+    <a href="/portal/notices">全部公告 ›</a>
+  </div>
+  <ul class="bulletin-list">
+{{#NOTICE}}    <li class="bulletin-row unread{{#URGENT}} urgent{{/URGENT}}" data-notice-id="{{ID}}" data-importance="{{IMPORTANCE}}" data-read="0"><a href="/portal/notice?id={{ID:u}}"><span class="bulletin-line">{{#URGENT}}<span class="bulletin-importance importance-urgent">紧急</span>{{/URGENT}}<span class="bulletin-title">{{TITLE}}</span></span></a></li>
+{{/NOTICE}}  </ul>
+</section>
+{{/NOTICES}}{{#TICKETS}}<section class="card" data-section="my-tickets">
   <div class="heading-row">
     <h2>我的报修与投诉</h2>
     <a href="/portal/tickets">全部工单 ›</a>

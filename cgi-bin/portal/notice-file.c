@@ -1,0 +1,29 @@
+/* portal/notice-file.c: /portal/notice-file?id=N, an attachment of a notice live for the
+ * resident's household (any other answers 404); nginx sends the file. */
+#include "../core/page.h"
+#include "../domain/notice.h"
+
+static const field query_fields[] = {
+    {.name = "id",
+     .kind = FIELD_INT,
+     .flags = FIELD_REQUIRED,
+     .min = 1,
+     .max = 999999999999LL,
+     .label = "附件"},
+    {0},
+};
+
+static int notice_file_get(page_ctx *ctx) {
+    return notice_attachment_answer(ctx, form_int(&ctx->query, "id"), true);
+}
+
+static const page notice_file_page = {
+    .name = "portal/notice-file",
+    .access = PAGE_RESIDENT,
+    .query_fields = query_fields,
+    .get = notice_file_get,
+};
+
+int main(void) {
+    return page_main(&notice_file_page);
+}
