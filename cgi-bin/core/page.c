@@ -33,6 +33,8 @@ static const nav_item portal_nav[] = {{"portal/home", "首页", NULL},
                                       {"portal/tickets", "我的工单", NULL},
                                       {"portal/new-ticket", "报事报修", NULL},
                                       {"portal/bills", "我的账单", NULL},
+                                      {"portal/notices", "公告", NULL},
+                                      {"portal/surveys", "满意度调查", NULL},
                                       {"portal/profile", "我的资料", NULL},
                                       {"portal/invite", "邀请家人", NULL},
                                       {NULL, NULL, NULL}};
@@ -45,6 +47,8 @@ static const nav_item office_nav[] = {{"office/home", "工作台", NULL},
                                       {"office/keys", "钥匙门禁", NULL},
                                       {"office/import", "导入导出", NULL},
                                       {"office/billing", "收费", fee_view_roles},
+                                      {"office/notices", "公告", NULL},
+                                      {"office/surveys", "满意度调查", NULL},
                                       {NULL, NULL, NULL}};
 /* The fee pages' own row of links, shown on each of them; the main item 收费 stays marked. */
 static const nav_item fee_nav[] = {

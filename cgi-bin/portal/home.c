@@ -1,11 +1,13 @@
 /* portal/home.c: /portal/home, the resident's start page: their home and household. */
 #include <string.h>
 
+#include "../core/clock.h"
 #include "../core/money.h"
 #include "../core/page.h"
 #include "../domain/fee_account.h"
 #include "../domain/household.h"
 #include "../domain/notice.h"
+#include "../domain/survey_answer.h"
 #include "../domain/ticket.h"
 #include "../domain/ticket_view.h"
 
@@ -75,6 +77,25 @@ static int home_notices(page_ctx *ctx, view *body) {
     return 0;
 }
 
+/* The section 调查: the open surveys of the household not answered yet. 0, or a status. */
+static int home_surveys(page_ctx *ctx, view *body, long long unit_id) {
+    survey_item *items;
+    size_t count = 0;
+    int r = survey_household_list(ctx->arena, ctx->user.community_id, ctx->user.community_zone, unit_id,
+                                  ctx->now, true, &items, &count);
+    if (r < 0)
+        return page_db_error(ctx, (db_status)r);
+    view *section = count ? view_add(body, "SURVEYS") : NULL;
+    for (size_t i = 0; i < count; i++) {
+        view *row = view_add(section, "SURVEY");
+        view_set_int(row, "ID", items[i].id);
+        view_set(row, "TITLE", items[i].title);
+        view_set(row, "CLOSES",
+                 clock_format(ctx->arena, items[i].closes_at, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
+    }
+    return 0;
+}
+
 static int home_get(page_ctx *ctx) {
     household h;
     db_status s = household_load(ctx->arena, ctx->user.id, &h);
@@ -103,6 +124,8 @@ static int home_get(page_ctx *ctx) {
     view_set_int(fees, "OWED_FEN", owed);
     view_set(fees, "OWED", money_format(ctx->arena, owed));
     view_show(fees, owed > 0 ? "OWES" : "SETTLED");
+    if ((r = home_surveys(ctx, body, h.unit_id)) != 0)
+        return r;
     view *unit = view_add(body, "UNIT");
     view_set(unit, "UNIT_CODE", h.unit_code);
     view_set(unit, "BUILDING", h.building_name);

@@ -44,7 +44,16 @@
 {{#OWES}}  <p>目前待缴 <strong class="owed">¥{{OWED}}</strong>。请到物业服务中心收费处缴纳（现金、刷卡、微信、支付宝或银行转账）。</p>
 {{/OWES}}{{#SETTLED}}  <p>费用已全部缴清，谢谢您的支持。</p>
 {{/SETTLED}}</section>
-{{/FEES}}{{#UNIT}}<section class="card household" data-unit="{{UNIT_CODE}}">
+{{/FEES}}{{#SURVEYS}}<section class="card" data-section="my-surveys">
+  <div class="heading-row">
+    <h2>邀请您参加调查</h2>
+    <a href="/portal/surveys">全部调查 ›</a>
+  </div>
+  <ul class="survey-home-list">
+{{#SURVEY}}    <li data-survey-id="{{ID}}"><a href="/portal/survey?id={{ID:u}}">{{TITLE}}</a> <small>{{CLOSES}} 截止</small></li>
+{{/SURVEY}}  </ul>
+</section>
+{{/SURVEYS}}{{#UNIT}}<section class="card household" data-unit="{{UNIT_CODE}}">
   <h2>我的房屋</h2>
   <dl class="facts">
     <dt>房号</dt><dd class="unit-code">{{UNIT_CODE}}</dd>
