@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { csrfFrom, fetchPage, inputValue, q, signIn, sql, sqlValue, STAFF, uniqueSuffix } from './lib.mjs';
+import { csrfFrom, fetchPage, inputValue, q, signIn, sql, sqlValue, seededRandom, STAFF, uniqueSuffix } from './lib.mjs';
 
 const seed = Number(process.env.WUYE_FEE_SEED || Math.floor(Math.random() * 2 ** 31));
 const STEPS = Number(process.env.WUYE_FEE_STEPS || 150);
@@ -18,17 +18,7 @@ let community;
 let jar;
 const UNITS = ['C-1-101', 'C-1-102', 'C-1-201', 'C-1-202'];
 
-// mulberry32: a small seeded generator, so a failing sequence can be replayed.
-function rng(a) {
-    return () => {
-        a |= 0;
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const random = rng(seed);
+const random = seededRandom(seed);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = (list) => list[int(0, list.length - 1)];
 const yuan = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

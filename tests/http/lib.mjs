@@ -20,6 +20,21 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 
+// --- seeded randomness ------------------------------------------------------------------
+
+// A generator of numbers in [0, 1) from a seed (mulberry32), so that a test that does
+// random things can be replayed with the seed it printed.
+export function seededRandom(seed) {
+    let a = seed;
+    return () => {
+        a |= 0;
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), 1 | a);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
 // --- environment ----------------------------------------------------------------------
 
 function loadEnv() {

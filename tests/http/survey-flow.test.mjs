@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { CookieJar, csrfFrom, fetchPage, RESIDENT, signIn, sql, sqlValue, unescapeHtml } from './lib.mjs';
+import { CookieJar, csrfFrom, fetchPage, RESIDENT, seededRandom, signIn, sql, sqlValue, unescapeHtml } from './lib.mjs';
 
 let manager, desk, resident;
 let surveyId;
@@ -15,16 +15,7 @@ let questions; // [{id, type, required, choices}]
 
 // mulberry32, seeded: the answers differ from run to run but can be replayed.
 const seed = Number(process.env.WUYE_SURVEY_SEED || Math.floor(Math.random() * 2 ** 31));
-function rng(a) {
-    return () => {
-        a |= 0;
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-const random = rng(seed);
+const random = seededRandom(seed);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 
 before(async () => {
