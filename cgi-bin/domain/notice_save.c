@@ -2,13 +2,12 @@
  * files written before the transaction and removed again when it fails), publishing it
  * and withdrawing it. A notice once published is never edited and nothing is deleted. */
 #include <errno.h>
-#include <openssl/rand.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "../core/log.h"
+#include "../core/upload.h"
 #include "../core/utf8.h"
 #include "audit.h"
 #include "notice_sql.h"
@@ -38,34 +37,6 @@ static const char *shown_name(arena *a, const param *p, const char *type, size_t
                       : !strcmp(type, "image/webp")    ? "webp"
                                                        : "jpg";
     return arena_printf(a, "附件%lu.%s", (unsigned long)n + 1, ext);
-}
-
-/* Writes len bytes under dir with a fresh random name (32 hex digits) into name. */
-static int store_file(const char *dir, const char *data, size_t len, char name[33]) {
-    unsigned char random[16];
-    if (RAND_bytes(random, sizeof random) != 1)
-        return -1;
-    for (int i = 0; i < 16; i++)
-        snprintf(name + 2 * i, 3, "%02x", random[i]);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wbx");
-    if (!f)
-        return -1;
-    bool ok = fwrite(data, 1, len, f) == len;
-    if (fclose(f) != 0 || !ok) {
-        unlink(path);
-        return -1;
-    }
-    return 0;
-}
-
-static void unlink_files(const char *dir, char names[][33], size_t count) {
-    for (size_t i = 0; i < count; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
 }
 
 /* The checks that need the database: the draft's state, its buildings, its files. */
@@ -203,7 +174,7 @@ int notice_save(page_ctx *ctx, const notice_draft *d, const char *upload_dir, lo
         int r = check_draft(ctx->arena, ctx->user.community_id, d, building_ids, why);
         if (r > 0) {
             db_rollback();
-            unlink_files(dir, names, stored);
+            upload_remove(dir, names, stored);
             return r;
         }
         s = (db_status)r;
@@ -212,7 +183,7 @@ int notice_save(page_ctx *ctx, const notice_draft *d, const char *upload_dir, lo
             if (mkdir(dir, 0755) != 0 && errno != EEXIST)
                 log_error("notice attachments: cannot create %s", dir);
             for (; stored < d->file_count; stored++)
-                if (store_file(dir, d->files[stored]->value, d->files[stored]->len, names[stored]) != 0) {
+                if (upload_store(dir, d->files[stored]->value, d->files[stored]->len, names[stored]) != 0) {
                     log_error("notice attachments: cannot write into %s", dir);
                     s = DB_ERROR;
                     break;
@@ -226,7 +197,7 @@ int notice_save(page_ctx *ctx, const notice_draft *d, const char *upload_dir, lo
         if (s != DB_DEADLOCK)
             break;
     }
-    unlink_files(dir, names, stored);
+    upload_remove(dir, names, stored);
     return s;
 }
 

@@ -4,15 +4,13 @@
 #include "ticket.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <openssl/rand.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "../core/clock.h"
 #include "../core/log.h"
+#include "../core/upload.h"
 #include "sla_store.h"
 
 const char *ticket_photo_type(const char *data, size_t len) {
@@ -24,43 +22,6 @@ const char *ticket_photo_type(const char *data, size_t len) {
     if (len >= 12 && !memcmp(p, "RIFF", 4) && !memcmp(p + 8, "WEBP", 4))
         return "image/webp";
     return NULL;
-}
-
-/* Writes one photo under dir with a fresh random name (32 hex digits) into name. */
-static int store_photo(const char *dir, const ticket_photo_upload *photo, char name[33]) {
-    unsigned char random[16];
-    if (RAND_bytes(random, sizeof random) != 1)
-        return -1;
-    for (int i = 0; i < 16; i++)
-        snprintf(name + 2 * i, 3, "%02x", random[i]);
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return -1;
-    size_t done = 0;
-    while (done < photo->len) {
-        ssize_t n = write(fd, photo->data + done, photo->len - done);
-        if (n <= 0) {
-            close(fd);
-            unlink(path);
-            return -1;
-        }
-        done += (size_t)n;
-    }
-    if (close(fd) != 0) {
-        unlink(path);
-        return -1;
-    }
-    return 0;
-}
-
-static void remove_photos(const char *dir, char names[][33], size_t count) {
-    char path[700];
-    for (size_t i = 0; i < count; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
 }
 
 /* The next number of prefix on local day (YYYYMMDD) in the community. The row lock of
@@ -290,9 +251,9 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
     const char *types[TICKET_MAX_PHOTOS];
     for (size_t i = 0; i < d->photo_count; i++) {
         types[i] = ticket_photo_type(d->photos[i].data, d->photos[i].len);
-        if (store_photo(dir, &d->photos[i], names[i]) != 0) {
+        if (upload_store(dir, d->photos[i].data, d->photos[i].len, names[i]) != 0) {
             log_error("ticket photos: cannot write into %s", dir);
-            remove_photos(dir, names, i);
+            upload_remove(dir, names, i);
             return DB_ERROR;
         }
     }
@@ -310,7 +271,7 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
                 int after = d->after_insert ? d->after_insert(a, *id, d->after_data, why) : 0;
                 if (after > 0) {
                     db_rollback();
-                    remove_photos(dir, names, d->photo_count);
+                    upload_remove(dir, names, d->photo_count);
                     return after;
                 }
                 s = after < 0 ? (db_status)after : db_commit();
@@ -323,6 +284,6 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
         if (s != DB_DEADLOCK)
             break;
     }
-    remove_photos(dir, names, d->photo_count);
+    upload_remove(dir, names, d->photo_count);
     return s;
 }
