@@ -11,8 +11,8 @@
 #define QR_MAX_SIZE 57 /* modules per side of version 10 */
 
 typedef struct qr_code {
-    int version; /* 1..10 */
-    int size;    /* 17 + 4 * version modules per side */
+    int version;                                  /* 1..10 */
+    int size;                                     /* 17 + 4 * version modules per side */
     unsigned char dark[QR_MAX_SIZE][QR_MAX_SIZE]; /* 1: a dark module, [row][column] */
 } qr_code;
 
