@@ -20,6 +20,8 @@ void config_defaults(config *c) {
     c->login_max_failures = 5;
     c->login_window_seconds = 15 * 60;
     c->meter_jump_factor = 3;
+    c->renovation_patrol_days = 7;
+    snprintf(c->renovation_approve_roles, sizeof c->renovation_approve_roles, "%s", "manager");
 }
 
 static int set_text(char *dst, size_t cap, const char *value) {
@@ -94,6 +96,19 @@ static int set_one(config *c, const char *name, const char *value) {
         if (set_number(&v, value, 2, 100))
             return -1;
         c->meter_jump_factor = (int)v;
+        return 0;
+    }
+    if (!strcmp(name, "renovation_patrol_days")) {
+        if (set_number(&v, value, 1, 90))
+            return -1;
+        c->renovation_patrol_days = (int)v;
+        return 0;
+    }
+    if (!strcmp(name, "renovation_approve_roles")) {
+        if (!*value || strlen(value) >= sizeof c->renovation_approve_roles ||
+            strspn(value, "abcdefghijklmnopqrstuvwxyz_,") != strlen(value))
+            return -1;
+        snprintf(c->renovation_approve_roles, sizeof c->renovation_approve_roles, "%s", value);
         return 0;
     }
     if (!strcmp(name, "template_reload")) {
