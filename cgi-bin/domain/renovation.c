@@ -7,6 +7,7 @@
 
 #include "../core/clock.h"
 #include "../core/roles.h"
+#include "../core/view.h"
 
 typedef struct code_name {
     const char *code, *name;
@@ -311,4 +312,35 @@ db_status renovation_next_no(arena *a, long long community_id, const char *kind,
     snprintf(out, 32, "%s%lld-%04lld", prefix, year, db_cell_int(&r, 0, 0));
     *no = out;
     return DB_OK;
+}
+
+void renovation_view_head(arena *a, view *v, const renovation *r, const char *tab) {
+    view_set_int(v, "ID", r->id);
+    view_set_int(v, "VERSION", r->version);
+    view_set(v, "STATE", r->state);
+    view_set(v, "STATE_NAME", renovation_state_name(r->state));
+    view *h = view_include(v, "CASE_HEAD", "office/renovation-head.tpl");
+    if (!h)
+        return;
+    view_set_int(h, "ID", r->id);
+    view_set(h, "UNIT_CODE", r->unit_code);
+    view_set(h, "STATE", r->state);
+    view_set(h, "STATE_NAME", renovation_state_name(r->state));
+    view_set(h, "PERMIT_NO", *r->permit_no ? r->permit_no : "未发证");
+    char dates[64];
+    snprintf(dates, sizeof dates, "%s 至 %s", r->planned_start, r->planned_end);
+    view_set(h, "PLANNED", dates);
+    view_set(h, "COMPANY", r->company);
+    view_set(h, "FOREMAN", r->foreman);
+    view_set(h, "FOREMAN_PHONE", r->foreman_phone);
+    view_set(h, "SCOPE", renovation_set_names(a, r->scope, renovation_scope_name));
+    static const char *const tabs[] = {"case", "money", "passes", "patrol"};
+    char key[32];
+    for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++)
+        if (tab && !strcmp(tab, tabs[i])) {
+            snprintf(key, sizeof key, "CURRENT_%s", tabs[i]);
+            for (char *k = key; *k; k++)
+                *k = (char)(*k >= 'a' && *k <= 'z' ? *k - 32 : *k);
+            view_set(h, key, "page");
+        }
 }

@@ -96,6 +96,14 @@ db_status renovation_steps(arena *a, long long id, renovation_step_row **rows, s
 db_status renovation_next_no(arena *a, long long community_id, const char *kind, long long now,
                              const char *zone, const char **no);
 
+/* The office case pages' shared head: fills {{>CASE_HEAD}} of v with
+ * templates/office/renovation-head.tpl: the unit, state, permit number, dates, company,
+ * and the tabs 概况 (/office/renovation), 审批与收费 (/office/renovation-money), 出入证
+ * (/office/renovation-passes), 巡查与验收 (/office/renovation-patrol), tab naming the
+ * current one: case, money, passes, patrol. Also sets ID, VERSION, STATE and STATE_NAME
+ * on v itself for the page's forms. */
+void renovation_view_head(arena *a, view *v, const renovation *r, const char *tab);
+
 /* Why a change was refused: the message and the 422 field; the status is what the
  * change answers (0 done, 403, 404, 409, 422). settlement_refuse fills it in one line and
  * settlement_transaction runs a change with its retries (domain/settlement.h). */
