@@ -212,6 +212,7 @@ typedef struct ticket_filter {
     long long now;
     int page; /* 1-based */
     int per_page;
+    long long count_cap; /* count at most this many and one more (0: count all) */
 } ticket_filter;
 
 typedef struct ticket_row {
@@ -235,7 +236,8 @@ typedef struct ticket_row {
     const char *latest_public; /* resident lists: the latest public event's Chinese name */
 } ticket_row;
 
-/* One page of tickets and the total matching count. */
+/* One page of tickets and the matching count (at most count_cap + 1; total NULL: not
+ * counted). */
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total);
 /* For the resident's home: the household's open tickets and those with news since the
  * account last looked, newest change first (at most limit). */

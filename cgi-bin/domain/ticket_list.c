@@ -2,7 +2,10 @@
  * tickets, the callback queue, the resident's home, and what a resident has read. */
 #include "ticket.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "../core/buf.h"
 
 #define LIST_COLUMNS                                                                                         \
     "t.id, t.code, t.kind, c.name, t.status, t.severity, COALESCE(u.code, ''), t.place, "                    \
@@ -18,60 +21,184 @@
     "LEFT JOIN department d ON d.id = t.department_id LEFT JOIN staff s ON s.id = t.assignee_staff_id "      \
     "LEFT JOIN ticket_seen sn ON sn.ticket_id = t.id AND sn.account_id = ? "
 
-/* Every filter is always present; an unset one is switched off by its own parameter, so
- * one prepared statement serves every combination. */
-#define LIST_WHERE                                                                                           \
-    "WHERE t.community_id = ? "                                                                              \
-    "AND ((? = 0 AND (? = 0 OR t.unit_id = ?)) OR t.reporter_account_id = ? OR (? <> 0 AND t.unit_id = ?)) " \
-    "AND (? = '' OR t.status = ? OR (? = 'open' AND t.status IN "                                            \
-    "('new','accepted','dispatched','in_progress',"                                                          \
-    "'waiting')) OR (? = 'closed' AND t.status IN ('completed','closed','withdrawn'))) "                     \
-    "AND (? = '' OR t.kind = ?) AND (? = 0 OR t.category_id = ?) AND (? = 0 OR t.department_id = ?) "        \
-    "AND (? = 0 OR t.assignee_staff_id = ?) AND (? = 0 OR t.next_due < FROM_UNIXTIME(?)) "                   \
-    "AND (? = 0 OR t.next_due BETWEEN FROM_UNIXTIME(?) AND FROM_UNIXTIME(? + 7200)) "                        \
-    "AND (? = 0 OR (t.status = 'completed' AND t.callback_done = 0)) "                                       \
-    "AND (? = '' OR t.code = ? OR u.code = ? OR t.reporter_phone = ? OR t.description LIKE ?) "
+/* The queue's statements are built from the filters that are set, so each combination
+ * has its own plan: the community's newest tickets come from ticket_newest, a status from
+ * ticket_queue, the overdue from ticket_due, a household's from ticket_reporter and
+ * ticket_unit. Each text is prepared once per process and kept (a few dozen at most). */
+enum {
+    F_HOUSEHOLD = 1u << 0, /* a resident: reporter or unit */
+    F_UNIT = 1u << 1,      /* the office's view of one unit */
+    F_STATUS = 1u << 2,
+    F_OPEN = 1u << 3,
+    F_CLOSED = 1u << 4,
+    F_KIND = 1u << 5,
+    F_CATEGORY = 1u << 6,
+    F_DEPARTMENT = 1u << 7,
+    F_ASSIGNEE = 1u << 8,
+    F_OVERDUE = 1u << 9,
+    F_DUE_SOON = 1u << 10,
+    F_CALLBACKS = 1u << 11,
+    F_QUERY = 1u << 12,
+    V_COUNT = 1u << 13, /* the count, not the rows */
+    V_DUE = 1u << 14,   /* rows by due time */
+    V_DONE = 1u << 15,  /* rows by completion, oldest first */
+};
 
-#define WHERE_ARGS 33
+#define MAX_ARGS 24
 
-/* Fills args with the seen-account parameter and the WHERE parameters of f. */
-static void where_args(arena *a, const ticket_filter *f, db_arg *args) {
+typedef struct built {
+    unsigned key;
+    db_arg args[MAX_ARGS];
+    size_t nargs;
+} built;
+
+static unsigned filter_key(const ticket_filter *f) {
     const char *status = f->status ? f->status : "";
-    const char *kind = f->kind ? f->kind : "";
-    const char *q = f->query ? f->query : "";
-    int i = 0;
-    args[i++] = DB_INT(f->account_id); /* ticket_seen join */
-    args[i++] = DB_INT(f->community_id);
-    args[i++] = DB_INT(f->account_id);
-    args[i++] = DB_INT(f->unit_id);
-    args[i++] = DB_INT(f->unit_id);
-    args[i++] = DB_INT(f->account_id);
-    args[i++] = DB_INT(f->unit_id);
-    args[i++] = DB_INT(f->unit_id);
-    args[i++] = DB_TEXT(status);
-    args[i++] = DB_TEXT(status);
-    args[i++] = DB_TEXT(status);
-    args[i++] = DB_TEXT(status);
-    args[i++] = DB_TEXT(kind);
-    args[i++] = DB_TEXT(kind);
-    args[i++] = DB_INT(f->category_id);
-    args[i++] = DB_INT(f->category_id);
-    args[i++] = DB_INT(f->department_id);
-    args[i++] = DB_INT(f->department_id);
-    args[i++] = DB_INT(f->assignee_id);
-    args[i++] = DB_INT(f->assignee_id);
-    args[i++] = DB_INT(f->overdue ? 1 : 0);
-    args[i++] = DB_INT(f->now);
-    args[i++] = DB_INT(f->due_soon ? 1 : 0);
-    args[i++] = DB_INT(f->now);
-    args[i++] = DB_INT(f->now);
-    args[i++] = DB_INT(f->callbacks ? 1 : 0);
-    args[i++] = DB_TEXT(q);
-    args[i++] = DB_TEXT(q);
-    args[i++] = DB_TEXT(q);
-    args[i++] = DB_TEXT(q);
-    args[i++] = DB_TEXT(db_like_contains(a, q));
-    /* i == WHERE_ARGS - 2: LIMIT and OFFSET follow. */
+    unsigned k = 0;
+    if (f->account_id)
+        k |= F_HOUSEHOLD;
+    else if (f->unit_id)
+        k |= F_UNIT;
+    if (!strcmp(status, "open"))
+        k |= F_OPEN;
+    else if (!strcmp(status, "closed"))
+        k |= F_CLOSED;
+    else if (*status)
+        k |= F_STATUS;
+    if (f->kind && *f->kind)
+        k |= F_KIND;
+    if (f->category_id)
+        k |= F_CATEGORY;
+    if (f->department_id)
+        k |= F_DEPARTMENT;
+    if (f->assignee_id)
+        k |= F_ASSIGNEE;
+    if (f->overdue)
+        k |= F_OVERDUE;
+    if (f->due_soon)
+        k |= F_DUE_SOON;
+    if (f->callbacks)
+        k |= F_CALLBACKS;
+    if (f->query && *f->query)
+        k |= F_QUERY;
+    return k;
+}
+
+#define OPEN_STATUSES "('new','accepted','dispatched','in_progress','waiting')"
+#define CLOSED_STATUSES "('completed','closed','withdrawn')"
+
+/* The WHERE text of key into b, and its arguments for f into out (in the same order). */
+static void build_where(arena *a, unsigned key, const ticket_filter *f, buf *b, built *out) {
+    size_t *n = &out->nargs;
+    if (key & F_HOUSEHOLD) {
+        /* Both ids belong to the account's own community: no community condition, so the
+         * optimiser merges the reporter and unit indexes. No unit is id 0. */
+        buf_puts(b, "WHERE (t.reporter_account_id = ? OR t.unit_id = ?)");
+        out->args[(*n)++] = DB_INT(f->account_id);
+        out->args[(*n)++] = DB_INT(f->unit_id);
+    } else {
+        buf_puts(b, "WHERE t.community_id = ?");
+        out->args[(*n)++] = DB_INT(f->community_id);
+        if (key & F_UNIT) {
+            buf_puts(b, " AND t.unit_id = ?");
+            out->args[(*n)++] = DB_INT(f->unit_id);
+        }
+    }
+    if (key & F_STATUS) {
+        buf_puts(b, " AND t.status = ?");
+        out->args[(*n)++] = DB_TEXT(f->status);
+    }
+    if (key & F_OPEN)
+        buf_puts(b, " AND t.status IN " OPEN_STATUSES);
+    if (key & F_CLOSED)
+        buf_puts(b, " AND t.status IN " CLOSED_STATUSES);
+    if (key & F_KIND) {
+        buf_puts(b, " AND t.kind = ?");
+        out->args[(*n)++] = DB_TEXT(f->kind);
+    }
+    if (key & F_CATEGORY) {
+        buf_puts(b, " AND t.category_id = ?");
+        out->args[(*n)++] = DB_INT(f->category_id);
+    }
+    if (key & F_DEPARTMENT) {
+        buf_puts(b, " AND t.department_id = ?");
+        out->args[(*n)++] = DB_INT(f->department_id);
+    }
+    if (key & F_ASSIGNEE) {
+        buf_puts(b, " AND t.assignee_staff_id = ?");
+        out->args[(*n)++] = DB_INT(f->assignee_id);
+    }
+    if (key & F_OVERDUE) {
+        buf_puts(b, " AND t.next_due < FROM_UNIXTIME(?)");
+        out->args[(*n)++] = DB_INT(f->now);
+    }
+    if (key & F_DUE_SOON) {
+        buf_puts(b, " AND t.next_due BETWEEN FROM_UNIXTIME(?) AND FROM_UNIXTIME(?)");
+        out->args[(*n)++] = DB_INT(f->now);
+        out->args[(*n)++] = DB_INT(f->now + 7200);
+    }
+    if (key & F_CALLBACKS)
+        buf_puts(b, " AND t.status = 'completed' AND t.callback_done = 0");
+    if (key & F_QUERY) {
+        /* The unit is found by its code first, so no join is needed to match it. */
+        buf_puts(b,
+                 " AND (t.code = ? OR t.unit_id = (SELECT uq.id FROM unit uq WHERE uq.community_id = ? AND "
+                 "uq.code = ?) OR t.reporter_phone = ? OR t.description LIKE ?)");
+        out->args[(*n)++] = DB_TEXT(f->query);
+        out->args[(*n)++] = DB_INT(f->community_id);
+        out->args[(*n)++] = DB_TEXT(f->query);
+        out->args[(*n)++] = DB_TEXT(f->query);
+        out->args[(*n)++] = DB_TEXT(db_like_contains(a, f->query));
+    }
+}
+
+typedef struct cached_stmt {
+    unsigned key;
+    db_stmt st;
+} cached_stmt;
+
+/* The prepared statement of key, built on first use (text kept for the process). */
+static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built *args) {
+    static cached_stmt *cache;
+    static size_t used, cap;
+    buf b;
+    buf_init(&b);
+    args->key = key;
+    args->nargs = 0;
+    if (!(key & V_COUNT))
+        args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
+    if (key & V_COUNT)
+        buf_puts(&b, "SELECT COUNT(*) FROM (SELECT 1 FROM ticket t ");
+    else
+        buf_puts(&b, "SELECT " LIST_COLUMNS LIST_FROM);
+    build_where(a, key, f, &b, args);
+    if (key & V_COUNT)
+        buf_puts(&b, " LIMIT ?) counted");
+    else if (key & V_DONE)
+        buf_puts(&b, " ORDER BY t.completed_at, t.id LIMIT ? OFFSET ?");
+    else if (key & V_DUE)
+        buf_puts(&b, " ORDER BY t.next_due IS NULL, t.next_due, t.id LIMIT ? OFFSET ?");
+    else
+        buf_puts(&b, " ORDER BY t.id DESC LIMIT ? OFFSET ?");
+    for (size_t i = 0; i < used; i++)
+        if (cache[i].key == key) {
+            buf_free(&b);
+            return &cache[i].st;
+        }
+    if (used == cap) {
+        size_t more = cap ? cap * 2 : 16;
+        cached_stmt *grown = realloc(cache, more * sizeof *grown);
+        if (!grown) {
+            buf_free(&b);
+            return NULL;
+        }
+        cache = grown;
+        cap = more;
+    }
+    if (!b.data)
+        return NULL;
+    cache[used] = (cached_stmt){key, {"ticket_list", b.data, NULL, 0}};
+    return &cache[used++].st; /* b's text is kept by the statement */
 }
 
 static int read_rows(arena *a, const db_rows *r, ticket_row **rows, size_t *count) {
@@ -110,28 +237,28 @@ static int read_rows(arena *a, const db_rows *r, ticket_row **rows, size_t *coun
 }
 
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total) {
-    static db_stmt newest = DB_STMT("ticket_list_newest", "SELECT " LIST_COLUMNS LIST_FROM LIST_WHERE
-                                                          "ORDER BY t.id DESC LIMIT ? OFFSET ?");
-    static db_stmt by_due =
-        DB_STMT("ticket_list_due", "SELECT " LIST_COLUMNS LIST_FROM LIST_WHERE
-                                   "ORDER BY t.next_due IS NULL, t.next_due, t.id LIMIT ? OFFSET ?");
-    static db_stmt oldest_done =
-        DB_STMT("ticket_list_callbacks",
-                "SELECT " LIST_COLUMNS LIST_FROM LIST_WHERE "ORDER BY t.completed_at, t.id LIMIT ? OFFSET ?");
-    static db_stmt counted = DB_STMT("ticket_list_count", "SELECT COUNT(*) " LIST_FROM LIST_WHERE);
-    db_arg args[WHERE_ARGS];
-    where_args(a, f, args);
+    unsigned key = filter_key(f);
     int per_page = f->per_page > 0 && f->per_page <= 10000 ? f->per_page : 20;
     int page = f->page > 0 ? f->page : 1;
-    args[WHERE_ARGS - 2] = DB_INT(per_page);
-    args[WHERE_ARGS - 1] = DB_INT((long long)(page - 1) * per_page);
+    built args;
     db_rows r;
-    db_status s = db_exec(&counted, args, WHERE_ARGS - 2, a, &r);
-    if (s != DB_OK)
-        return s;
-    *total = db_cell_int(&r, 0, 0);
-    db_stmt *st = f->callbacks ? &oldest_done : f->sort_by_due ? &by_due : &newest;
-    if ((s = db_exec(st, args, WHERE_ARGS, a, &r)) != DB_OK)
+    db_status s;
+    if (total) {
+        db_stmt *counted = statement(a, key | V_COUNT, f, &args);
+        if (!counted)
+            return DB_ERROR;
+        /* A bounded count: past count_cap the page says "more than". */
+        args.args[args.nargs++] = DB_INT(f->count_cap > 0 ? f->count_cap + 1 : 0x7fffffffffffLL);
+        if ((s = db_exec(counted, args.args, args.nargs, a, &r)) != DB_OK)
+            return s;
+        *total = db_cell_int(&r, 0, 0);
+    }
+    db_stmt *st = statement(a, key | (f->callbacks ? V_DONE : f->sort_by_due ? V_DUE : 0), f, &args);
+    if (!st)
+        return DB_ERROR;
+    args.args[args.nargs++] = DB_INT(per_page);
+    args.args[args.nargs++] = DB_INT((long long)(page - 1) * per_page);
+    if ((s = db_exec(st, args.args, args.nargs, a, &r)) != DB_OK)
         return s;
     return read_rows(a, &r, rows, count);
 }

@@ -240,20 +240,17 @@ static void fill_records(page_ctx *ctx, view *body, const archive_unit_file *f) 
 /* The unit's tickets: the queue's search by unit code, kept to this unit exactly. */
 static int fill_tickets(page_ctx *ctx, view *body, const archive_unit *u) {
     ticket_filter tf = {.community_id = ctx->user.community_id,
-                        .query = u->code,
+                        .unit_id = u->id,
                         .now = ctx->now,
                         .page = 1,
-                        .per_page = 100};
+                        .per_page = TICKETS_SHOWN};
     ticket_row *rows;
     size_t n;
-    long long total;
-    int s = ticket_list(ctx->arena, &tf, &rows, &n, &total);
+    int s = ticket_list(ctx->arena, &tf, &rows, &n, NULL);
     if (s < 0)
         return s;
     int shown = 0;
-    for (size_t i = 0; i < n && shown < TICKETS_SHOWN; i++) {
-        if (strcmp(rows[i].unit_code, u->code) != 0)
-            continue;
+    for (size_t i = 0; i < n; i++) {
         view *r = view_add(body, "TICKET");
         view_set_int(r, "ID", rows[i].id);
         view_set(r, "CODE", rows[i].code);
