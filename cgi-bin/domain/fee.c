@@ -139,6 +139,14 @@ const char *fee_note_kind_name(const char *kind) {
     return lookup(t, kind);
 }
 
+const char *fee_payment_kind_name(const char *kind, bool reversed) {
+    if (kind && !strcmp(kind, "reversal"))
+        return "冲正";
+    if (kind && !strcmp(kind, "refund"))
+        return "退款";
+    return reversed ? "已冲正" : "收款";
+}
+
 const char *fee_bill_kind_name(const char *kind) {
     return kind && !strcmp(kind, "oneoff") ? "临时收费" : "月度账单";
 }

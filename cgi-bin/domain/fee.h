@@ -47,6 +47,9 @@ const char *fee_kind_name(const char *kind);
 const char *fee_method_name(const char *method);
 const char *fee_reason_name(const char *reason);
 const char *fee_note_kind_name(const char *kind);
+/* The Chinese name of a payment kind: 收款 (payment; 已冲正 when reversed), 冲正
+ * (reversal), 退款 (refund: money paid back, e.g. a decoration deposit). */
+const char *fee_payment_kind_name(const char *kind, bool reversed);
 /* The Chinese name of a bill kind: 临时收费 (oneoff), else 月度账单 (period). */
 const char *fee_bill_kind_name(const char *kind);
 

@@ -11,7 +11,9 @@
 int fee_account_ledger(arena *a, long long unit_id, fee_ledger_entry **out, size_t *count,
                        long long *owed_fen) {
     static db_stmt rows_st =
-        DB_STMT("fee_account_ledger", "SELECT 'bill', id, UNIX_TIMESTAMP(created_at), period, '', '', "
+        DB_STMT("fee_account_ledger", "SELECT 'bill', id, UNIX_TIMESTAMP(created_at), period, '', "
+                                      "IF(kind = 'oneoff', (SELECT GROUP_CONCAT(l.description ORDER BY l.id "
+                                      "SEPARATOR '；') FROM bill_line l WHERE l.bill_id = bill.id), ''), "
                                       "amount_fen FROM bill WHERE unit_id = ? "
                                       "UNION ALL SELECT kind, id, UNIX_TIMESTAMP(taken_at), '', method, "
                                       "receipt_no, -amount_fen FROM payment "
@@ -31,7 +33,7 @@ int fee_account_ledger(arena *a, long long unit_id, fee_ledger_entry **out, size
         e[i].at = db_cell_int(&r, i, 2);
         e[i].period = db_cell(&r, i, 3);
         e[i].method = db_cell(&r, i, 4);
-        e[i].receipt_no = db_cell(&r, i, 5);
+        e[i].receipt_no = db_cell(&r, i, 5) ? db_cell(&r, i, 5) : ""; /* a one-off bill: its lines */
         e[i].change_fen = db_cell_int(&r, i, 6);
         balance += e[i].change_fen;
         e[i].balance_fen = balance;
@@ -98,10 +100,12 @@ int fee_account_fill(page_ctx *ctx, view *body, long long unit_id, const char *u
         view_set_int(d, "ID", e[i].id);
         if (bill) {
             view_set(d, "PERIOD", e[i].period);
+            if (*e[i].receipt_no) /* a one-off bill says what it charges or refunds */
+                view_set(view_add(d, "LINES"), "TEXT", e[i].receipt_no);
         } else {
             view_set(d, "RECEIPT_NO", e[i].receipt_no);
             view_set(d, "METHOD_NAME", fee_method_name(e[i].method));
-            view_set(d, "WHAT", !strcmp(e[i].kind, "reversal") ? "冲正" : "收款");
+            view_set(d, "WHAT", fee_payment_kind_name(e[i].kind, false));
         }
     }
     return 0;

@@ -19,7 +19,7 @@ typedef struct fee_ledger_entry {
     long long at; /* bill: created; payment: taken (unix) */
     const char *period;
     const char *method;     /* payments */
-    const char *receipt_no; /* payments */
+    const char *receipt_no; /* payments; a one-off bill: its lines' descriptions */
     long long change_fen;   /* what it adds to the balance */
     long long balance_fen;
 } fee_ledger_entry;

@@ -4,13 +4,37 @@
  * seeing it unpaid. */
 #include "payment.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <openssl/rand.h>
 
 #include "../core/clock.h"
 #include "../core/money.h"
 #include "audit.h"
 #include "fee.h"
+
+const char *payment_form_key_new(arena *a) {
+    unsigned char r[PAYMENT_FORM_KEY_LEN / 2];
+    if (RAND_bytes(r, sizeof r) != 1)
+        return NULL;
+    char *key = arena_alloc(a, PAYMENT_FORM_KEY_LEN + 1);
+    if (!key)
+        return NULL;
+    for (size_t i = 0; i < sizeof r; i++)
+        snprintf(key + 2 * i, 3, "%02x", r[i]);
+    return key;
+}
+
+bool payment_form_key_valid(const char *s) {
+    if (strlen(s) != PAYMENT_FORM_KEY_LEN)
+        return false;
+    for (const char *c = s; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'f')))
+            return false;
+    return true;
+}
 
 /* One bill locked for a payment, with its lines. */
 typedef struct locked_bill {
@@ -25,7 +49,7 @@ typedef struct locked_bill {
 /* The next receipt number of the community's year "SJ2026-000001", in the arena. The
  * counter row stays locked until the transaction ends, so numbers have no gaps: a
  * rolled-back payment gives its number back. */
-static db_status next_receipt(page_ctx *ctx, const char **receipt_no) {
+db_status payment_next_receipt(page_ctx *ctx, const char **receipt_no) {
     static db_stmt bump = DB_STMT(
         "receipt_counter_bump", "INSERT INTO receipt_counter (community_id, year, next_no) VALUES (?, ?, 2) "
                                 "ON DUPLICATE KEY UPDATE next_no = next_no + 1");
@@ -67,9 +91,8 @@ static db_status lock_bill(arena *a, long long id, locked_bill *b) {
     return db_exec(&lines, args, 1, a, &b->lines);
 }
 
-/* Writes one allocation and moves the line's and the bill's paid_fen by fen. */
-static db_status allocate(arena *a, long long payment_id, long long line_id, long long bill_id,
-                          long long fen) {
+db_status payment_allocate(arena *a, long long payment_id, long long line_id, long long bill_id,
+                           long long fen) {
     static db_stmt alloc =
         DB_STMT("payment_alloc_insert", "INSERT INTO payment_alloc (payment_id, bill_line_id, "
                                         "bill_id, amount_fen) VALUES (?, ?, ?, ?)");
@@ -88,22 +111,7 @@ static db_status allocate(arena *a, long long payment_id, long long line_id, lon
     return s;
 }
 
-/* The payment or reversal row; its id into *id. DB_DUPLICATE when its form key or the
- * payment it reverses was taken by another. */
-typedef struct payment_row {
-    long long unit_id;
-    const char *receipt_no;
-    const char *kind;
-    long long reverses_id;
-    const char *method;
-    long long amount_fen;
-    const char *payer;
-    const char *note;
-    long long settlement_id;
-    const char *form_key; /* NULL for a reversal */
-} payment_row;
-
-static db_status insert_payment(page_ctx *ctx, const payment_row *p, long long *id) {
+db_status payment_insert(page_ctx *ctx, const payment_row *p, long long *id) {
     static db_stmt st =
         DB_STMT("payment_insert",
                 "INSERT INTO payment (community_id, unit_id, receipt_no, kind, reverses_id, method, "
@@ -129,8 +137,7 @@ static db_status insert_payment(page_ctx *ctx, const payment_row *p, long long *
     return s;
 }
 
-/* Locks the signed-in cashier's open day (community time) for a payment or reversal. */
-static int lock_today(page_ctx *ctx, long long *settlement_id, payment_refusal *why) {
+int payment_lock_today(page_ctx *ctx, long long *settlement_id, payment_refusal *why) {
     const char *day = settlement_today(ctx->arena, ctx->now, ctx->user.community_zone);
     return settlement_lock_open(ctx->arena, ctx->user.community_id, ctx->user.id, day, settlement_id, why);
 }
@@ -162,7 +169,7 @@ static int take_step(void *arg) {
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
     long long settlement_id;
-    int r = lock_today(ctx, &settlement_id, j->why);
+    int r = payment_lock_today(ctx, &settlement_id, j->why);
     if (r)
         return r;
     db_arg kargs[1] = {DB_TEXT(j->req->form_key)};
@@ -173,7 +180,7 @@ static int take_step(void *arg) {
     if (rows.count)
         return settlement_refuse(j->why, 409, NULL, "这张收款单已经提交过了，请勿重复收款。");
     const char *receipt_no;
-    if ((s = next_receipt(ctx, &receipt_no)) != DB_OK)
+    if ((s = payment_next_receipt(ctx, &receipt_no)) != DB_OK)
         return s;
     locked_bill *bills = arena_alloc(a, j->count * sizeof *bills);
     if (!bills)
@@ -206,7 +213,7 @@ static int take_step(void *arg) {
                      .note = "",
                      .settlement_id = settlement_id,
                      .form_key = j->req->form_key};
-    if ((s = insert_payment(ctx, &p, j->payment_id)) == DB_DUPLICATE)
+    if ((s = payment_insert(ctx, &p, j->payment_id)) == DB_DUPLICATE)
         return settlement_refuse(j->why, 409, NULL, "这张收款单已经提交过了，请勿重复收款。");
     if (s != DB_OK)
         return s;
@@ -221,8 +228,8 @@ static int take_step(void *arg) {
                 take = bill_owed;
             if (take <= 0)
                 continue;
-            if ((s = allocate(a, *j->payment_id, db_cell_int(&bills[i].lines, k, 0), bills[i].id, take)) !=
-                DB_OK)
+            if ((s = payment_allocate(a, *j->payment_id, db_cell_int(&bills[i].lines, k, 0), bills[i].id,
+                                      take)) != DB_OK)
                 return s;
             left -= take;
             bill_owed -= take;
@@ -275,7 +282,7 @@ static int reverse_step(void *arg) {
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
     long long settlement_id;
-    int r = lock_today(ctx, &settlement_id, j->why);
+    int r = payment_lock_today(ctx, &settlement_id, j->why);
     if (r)
         return r;
     db_arg args[2] = {DB_INT(j->payment_id), DB_INT(ctx->user.community_id)};
@@ -287,10 +294,12 @@ static int reverse_step(void *arg) {
         return settlement_refuse(j->why, 404, NULL, "没有这笔收款。");
     if (!strcmp(db_cell(&p, 0, 0), "reversal"))
         return settlement_refuse(j->why, 409, NULL, "这是一张冲正收据，不能再冲正。");
+    if (!strcmp(db_cell(&p, 0, 0), "refund"))
+        return settlement_refuse(j->why, 409, NULL, "这是一张退款凭证（装修押金退还），不能冲正。");
     if (db_cell(&p, 0, 6))
         return settlement_refuse(j->why, 409, NULL, "这笔收款已经冲正过了。");
     const char *receipt_no;
-    if ((s = next_receipt(ctx, &receipt_no)) != DB_OK)
+    if ((s = payment_next_receipt(ctx, &receipt_no)) != DB_OK)
         return s;
     db_rows al;
     if ((s = db_exec(&allocs, args, 1, a, &al)) != DB_OK)
@@ -311,13 +320,13 @@ static int reverse_step(void *arg) {
                        .payer = db_cell(&p, 0, 4),
                        .note = j->reason,
                        .settlement_id = settlement_id};
-    if ((s = insert_payment(ctx, &row, j->reversal_id)) == DB_DUPLICATE)
+    if ((s = payment_insert(ctx, &row, j->reversal_id)) == DB_DUPLICATE)
         return settlement_refuse(j->why, 409, NULL, "这笔收款已经冲正过了。");
     if (s != DB_OK)
         return s;
     for (size_t i = 0; i < al.count; i++)
-        if ((s = allocate(a, *j->reversal_id, db_cell_int(&al, i, 0), db_cell_int(&al, i, 1),
-                          -db_cell_int(&al, i, 2))) != DB_OK)
+        if ((s = payment_allocate(a, *j->reversal_id, db_cell_int(&al, i, 0), db_cell_int(&al, i, 1),
+                                  -db_cell_int(&al, i, 2))) != DB_OK)
             return s;
     return audit_record(ctx, "payment_reverse", "payment", *j->reversal_id,
                         arena_printf(a, "%s 冲正 %s %s 元：%s", receipt_no, db_cell(&p, 0, 5),

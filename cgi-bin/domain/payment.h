@@ -20,6 +20,13 @@
 
 typedef settlement_refusal payment_refusal;
 
+/* A money form's key: 32 hex digits made when the form is shown, so a form counts once. */
+#define PAYMENT_FORM_KEY_LEN 32
+/* A fresh form key in the arena, or NULL without randomness. */
+const char *payment_form_key_new(arena *a);
+/* True for 32 lower-case hex digits. */
+bool payment_form_key_valid(const char *s);
+
 /* The most bills one payment may cover. */
 #define PAYMENT_MAX_BILLS 60
 
@@ -42,9 +49,42 @@ typedef struct payment_request {
 int payment_take(page_ctx *ctx, const payment_request *req, long long *payment_id, payment_refusal *why);
 /* Reverses payment_id with reason, in the signed-in staff member's open day: a negative
  * row with its own receipt number and negated allocations. 404 unknown, 409 when it is a
- * reversal itself or was already reversed, or the day is closed. */
+ * reversal or a refund, or was already reversed, or the day is closed. */
 int payment_reverse(page_ctx *ctx, long long payment_id, const char *reason, long long *reversal_id,
                     payment_refusal *why);
+
+/* Shared with the other writers of payments (the renovation refund), inside their
+ * transaction, in this order: the day, the receipt number, the bills, the row, the
+ * allocations. */
+
+/* Locks the signed-in cashier's open day (community time); its id into *settlement_id.
+ * 409 when the day is closed. */
+int payment_lock_today(page_ctx *ctx, long long *settlement_id, payment_refusal *why);
+/* The next receipt number of the community's year "SJ2026-000001", in the arena. The
+ * counter row stays locked until the transaction ends, so numbers have no gaps: a
+ * rolled-back payment gives its number back. */
+db_status payment_next_receipt(page_ctx *ctx, const char **receipt_no);
+
+/* A payment, reversal or refund row as written. */
+typedef struct payment_row {
+    long long unit_id;
+    const char *receipt_no;
+    const char *kind;
+    long long reverses_id;
+    const char *method;
+    long long amount_fen;
+    const char *payer;
+    const char *note;
+    long long settlement_id;
+    const char *form_key; /* NULL for a reversal */
+} payment_row;
+
+/* Writes the row; its id into *id. DB_DUPLICATE when its form key or the payment it
+ * reverses was taken by another. */
+db_status payment_insert(page_ctx *ctx, const payment_row *p, long long *id);
+/* Writes one allocation and moves the line's and the bill's paid_fen by fen. */
+db_status payment_allocate(arena *a, long long payment_id, long long line_id, long long bill_id,
+                           long long fen);
 
 /* --- reads (payment_view.c) ------------------------------------------------------------ */
 
@@ -100,7 +140,7 @@ typedef struct payment_receipt {
     const char *unit_code;
     const char *owners;
     const char *receipt_no;
-    const char *kind; /* payment, reversal */
+    const char *kind; /* payment, reversal, refund */
     const char *method;
     const char *payer;
     const char *note; /* a reversal's reason */

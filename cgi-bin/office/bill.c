@@ -60,11 +60,10 @@ static int bill_get(page_ctx *ctx) {
     for (size_t i = 0; i < b.payment_count; i++) {
         const fee_bill_payment *p = &b.payments[i];
         view *r = view_add(body, "PAYMENT");
-        bool reversal = !strcmp(p->kind, "reversal");
         view_set_int(r, "ID", p->id);
         view_set(r, "KIND", p->kind);
         view_set(r, "RECEIPT_NO", p->receipt_no);
-        view_set(r, "KIND_NAME", reversal ? "冲正" : p->reversed ? "收款（已冲正）" : "收款");
+        view_set(r, "KIND_NAME", p->reversed ? "收款（已冲正）" : fee_payment_kind_name(p->kind, false));
         view_set(r, "METHOD_NAME", fee_method_name(p->method));
         view_set(r, "TAKEN_AT", clock_format(a, p->taken_at, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
         view_set(r, "CASHIER", p->cashier);

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/rand.h>
-
 #include "../core/clock.h"
 #include "../core/money.h"
 #include "../core/page.h"
@@ -15,7 +13,6 @@
 #include "../domain/payment.h"
 
 #define ID_MAX 999999999999LL
-#define FORM_KEY_LEN 32
 
 static const field query_fields[] = {
     {.name = "id", .kind = FIELD_INT, .min = 1, .max = ID_MAX, .label = "收款"},
@@ -38,7 +35,7 @@ static const field post_fields[] = {
     {.name = "amount", .kind = FIELD_TEXT, .max = 12, .label = "收款金额"},
     {.name = "method", .kind = FIELD_ENUM, .choices = fee_methods, .label = "收款方式"},
     {.name = "payer", .kind = FIELD_TEXT, .max = 50, .label = "交款人"},
-    {.name = "form_key", .kind = FIELD_TEXT, .max = FORM_KEY_LEN, .label = "表单"},
+    {.name = "form_key", .kind = FIELD_TEXT, .max = PAYMENT_FORM_KEY_LEN, .label = "表单"},
     {0},
 };
 
@@ -48,28 +45,6 @@ static const char *fmt_time(page_ctx *ctx, long long t) {
 
 static bool may_see(page_ctx *ctx) {
     return fee_may(ctx->user.roles, FEE_PAY) || fee_may(ctx->user.roles, FEE_VIEW);
-}
-
-/* A fresh form key: 32 random hex digits, or NULL without randomness. */
-static const char *new_form_key(page_ctx *ctx) {
-    unsigned char r[FORM_KEY_LEN / 2];
-    if (RAND_bytes(r, sizeof r) != 1)
-        return NULL;
-    char *key = arena_alloc(ctx->arena, FORM_KEY_LEN + 1);
-    if (!key)
-        return NULL;
-    for (size_t i = 0; i < sizeof r; i++)
-        snprintf(key + 2 * i, 3, "%02x", r[i]);
-    return key;
-}
-
-static bool form_key_valid(const char *s) {
-    if (strlen(s) != FORM_KEY_LEN)
-        return false;
-    for (const char *c = s; *c; c++)
-        if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'f')))
-            return false;
-    return true;
 }
 
 /* True when bill id was among the posted bills. */
@@ -153,8 +128,7 @@ static int render_form(page_ctx *ctx, const payment_unit *u, const char *form_ke
         view *r = view_add(t, "HISTORY");
         view_set_int(r, "ID", history[i].id);
         view_set(r, "RECEIPT_NO", history[i].receipt_no);
-        view_set(r, "KIND_NAME",
-                 strcmp(history[i].kind, "reversal") ? (history[i].reversed ? "已冲正" : "收款") : "冲正");
+        view_set(r, "KIND_NAME", fee_payment_kind_name(history[i].kind, history[i].reversed));
         view_set(r, "METHOD_NAME", fee_method_name(history[i].method));
         view_set(r, "AMOUNT", money_format(ctx->arena, history[i].amount_fen));
         view_set(r, "TAKEN_AT", fmt_time(ctx, history[i].taken_at));
@@ -165,14 +139,26 @@ static int render_form(page_ctx *ctx, const payment_unit *u, const char *form_ke
 
 static int render_receipt(page_ctx *ctx, const payment_receipt *p, bool failed) {
     bool reversal = !strcmp(p->kind, "reversal");
+    bool refund = !strcmp(p->kind, "refund"); /* money paid out: shown as a positive amount */
+    long long sign = refund ? -1 : 1;
     view *body = page_body(ctx, "office/receipt.tpl", arena_printf(ctx->arena, "收据 %s", p->receipt_no));
     if (!body)
         return 500;
     view_set_int(body, "ID", p->id);
     view_set(body, "RECEIPT_NO", p->receipt_no);
     view_set(body, "KIND", p->kind);
-    view_set(body, "STATE", reversal ? "reversal" : p->reversed_by_id ? "reversed" : "valid");
-    view_set(body, "TITLE", reversal ? "收据（冲正·红字）" : "收据");
+    view_set(body, "STATE",
+             reversal            ? "reversal"
+             : refund            ? "refund"
+             : p->reversed_by_id ? "reversed"
+                                 : "valid");
+    view_set(body, "TITLE", reversal ? "收据（冲正·红字）" : refund ? "退款凭证" : "收据");
+    view_set(body, "DATE_LABEL", refund ? "退款日期" : "收款日期");
+    view_set(body, "PAYER_LABEL", refund ? "领款人" : "交款人");
+    view_set(body, "METHOD_LABEL", refund ? "退款方式" : "收款方式");
+    view_set(body, "CASHIER_LABEL", refund ? "经办人" : "收款人");
+    if (refund)
+        view_set(view_add(body, "REFUND"), "NOTE", p->note);
     view_set(body, "COMMUNITY_NAME", ctx->user.community_name);
     view_set(body, "UNIT_CODE", p->unit_code);
     view_set(body, "OWNERS", p->owners[0] ? p->owners : "—");
@@ -180,8 +166,8 @@ static int render_receipt(page_ctx *ctx, const payment_receipt *p, bool failed) 
     view_set(body, "TAKEN_AT", fmt_time(ctx, p->taken_at));
     view_set(body, "METHOD_NAME", fee_method_name(p->method));
     view_set(body, "CASHIER", p->cashier);
-    view_set(body, "TOTAL", money_format(ctx->arena, p->amount_fen));
-    const char *words = money_words(ctx->arena, p->amount_fen);
+    view_set(body, "TOTAL", money_format(ctx->arena, sign * p->amount_fen));
+    const char *words = money_words(ctx->arena, sign * p->amount_fen);
     view_set(body, "TOTAL_WORDS", words ? words : "");
     view_set(body, "PRINTED_AT", fmt_time(ctx, ctx->now));
     for (size_t i = 0; i < p->line_count; i++) {
@@ -192,7 +178,7 @@ static int render_receipt(page_ctx *ctx, const payment_receipt *p, bool failed) 
         view_set(r, "BILL_KIND_NAME", fee_bill_kind_name(l->bill_kind));
         view_set(r, "ITEM", l->item);
         view_set(r, "DESCRIPTION", strcmp(l->item, l->description) ? l->description : "");
-        view_set(r, "AMOUNT", money_format(ctx->arena, l->amount_fen));
+        view_set(r, "AMOUNT", money_format(ctx->arena, sign * l->amount_fen));
     }
     if (reversal) {
         view *r = view_add(body, "REVERSES");
@@ -206,7 +192,7 @@ static int render_receipt(page_ctx *ctx, const payment_receipt *p, bool failed) 
         view_set(r, "RECEIPT_NO", p->reversed_by_no);
     }
     view_set(body, "UNIT_LINK", p->unit_code);
-    if (!reversal && !p->reversed_by_id && fee_may(ctx->user.roles, FEE_REVERSE)) {
+    if (!reversal && !refund && !p->reversed_by_id && fee_may(ctx->user.roles, FEE_REVERSE)) {
         view *f = view_add(body, "REVERSE_FORM");
         view_set_int(f, "ID", p->id);
         view_set(f, "CSRF", ctx->csrf);
@@ -260,7 +246,7 @@ static int payment_get(page_ctx *ctx) {
     int s = find_unit(ctx, &u);
     if (s)
         return s < 0 ? 0 : s;
-    const char *key = new_form_key(ctx);
+    const char *key = payment_form_key_new(ctx->arena);
     return key ? render_form(ctx, &u, key, false) : 500;
 }
 
@@ -321,7 +307,7 @@ static int take_post(page_ctx *ctx) {
     if (!fee_may(ctx->user.roles, FEE_PAY))
         return page_error(ctx, 403, "只有收款员、前台和管理处主任可以收款。");
     const char *key = form_text(&ctx->post, "form_key");
-    if (!form_key_valid(key))
+    if (!payment_form_key_valid(key))
         return page_error(ctx, 400, "收款表单已失效，请重新打开收款页面。");
     payment_unit u = {0};
     bool has_unit = form_get(&ctx->query, "unit")->present;

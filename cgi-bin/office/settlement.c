@@ -99,7 +99,9 @@ static int render(page_ctx *ctx, const settlement_day *d, bool failed) {
         view_set(r, "RECEIPT_NO", e->receipt_no);
         view_set(r, "TIME", clock_format(ctx->arena, e->taken_at, ctx->user.community_zone, "%H:%M"));
         view_set(r, "UNIT_CODE", e->unit_code);
-        view_set(r, "KIND_NAME", reversal ? arena_printf(ctx->arena, "冲正 %s", e->reverses_no) : "收款");
+        view_set(r, "KIND_NAME",
+                 reversal ? arena_printf(ctx->arena, "冲正 %s", e->reverses_no)
+                          : fee_payment_kind_name(e->kind, false));
         view_set(r, "METHOD_NAME", fee_method_name(e->method));
         view_set(r, "AMOUNT", money_format(ctx->arena, e->amount_fen));
     }

@@ -61,7 +61,8 @@ static int fill_bill(page_ctx *ctx, view *body, const fee_bill *b, bool open) {
     for (size_t i = 0; i < np; i++) {
         view *p = view_add(v, "PAYMENT");
         view_set(p, "RECEIPT_NO", pays[i].receipt_no);
-        view_set(p, "KIND_NAME", !strcmp(pays[i].kind, "reversal") ? "冲正" : "缴费");
+        view_set(p, "KIND_NAME",
+                 !strcmp(pays[i].kind, "payment") ? "缴费" : fee_payment_kind_name(pays[i].kind, false));
         view_set(p, "METHOD_NAME", fee_method_name(pays[i].method));
         view_set(p, "DATE", clock_format(a, pays[i].taken_at, ctx->user.community_zone, "%Y-%m-%d %H:%M"));
         view_set_int(p, "AMOUNT_FEN", pays[i].amount_fen);

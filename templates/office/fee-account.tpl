@@ -9,7 +9,7 @@
 {{/EMPTY}}    <table class="list ledger">
       <thead><tr><th>日期</th><th>摘要</th><th>金额（元）</th><th>余额（元）</th></tr></thead>
       <tbody>
-{{#ENTRY}}        <tr data-kind="{{KIND}}" data-id="{{ID}}" data-change-fen="{{CHANGE_FEN}}" data-balance-fen="{{BALANCE_FEN}}"><td>{{DATE}}</td><td>{{#IS_BILL}}<a href="/office/bill?id={{ID:u}}">{{PERIOD}} 账单</a>{{/IS_BILL}}{{#IS_PAYMENT}}{{WHAT}} <a href="/office/payment?id={{ID:u}}">{{RECEIPT_NO}}</a> {{METHOD_NAME}}{{/IS_PAYMENT}}</td><td class="money">{{CHANGE}}</td><td class="money">{{BALANCE}}</td></tr>
+{{#ENTRY}}        <tr data-kind="{{KIND}}" data-id="{{ID}}" data-change-fen="{{CHANGE_FEN}}" data-balance-fen="{{BALANCE_FEN}}"><td>{{DATE}}</td><td>{{#IS_BILL}}<a href="/office/bill?id={{ID:u}}">{{PERIOD}} 账单</a>{{#LINES}} <span class="line-desc" data-bill-lines>{{TEXT}}</span>{{/LINES}}{{/IS_BILL}}{{#IS_PAYMENT}}{{WHAT}} <a href="/office/payment?id={{ID:u}}">{{RECEIPT_NO}}</a> {{METHOD_NAME}}{{/IS_PAYMENT}}</td><td class="money">{{CHANGE}}</td><td class="money">{{BALANCE}}</td></tr>
 {{/ENTRY}}      </tbody>
     </table>
   </section>

@@ -7,10 +7,11 @@
   </header>
 {{#REVERSED}}  <p class="receipt-stamp" data-reversed-by="{{RECEIPT_NO}}">已冲正 · 冲正收据 <a href="/office/payment?id={{ID:u}}">{{RECEIPT_NO}}</a></p>
 {{/REVERSED}}{{#REVERSES}}  <p class="receipt-stamp red" data-reverses="{{RECEIPT_NO}}">红字冲正：冲销原收据 <a href="/office/payment?id={{ID:u}}">{{RECEIPT_NO}}</a> · 原因：{{REASON}}</p>
-{{/REVERSES}}  <table class="slip-table">
+{{/REVERSES}}{{#REFUND}}  <p class="receipt-stamp" data-refund>退款（付出）：{{NOTE}} · 以下金额为退还给业主的款项，已记入房屋收费账户</p>
+{{/REFUND}}  <table class="slip-table">
     <tbody>
-      <tr><th>收款日期</th><td data-taken-at>{{TAKEN_AT}}</td><th>房号</th><td data-unit-code>{{UNIT_CODE}}</td></tr>
-      <tr><th>业主</th><td>{{OWNERS}}</td><th>交款人</th><td data-payer>{{PAYER}}</td></tr>
+      <tr><th>{{DATE_LABEL}}</th><td data-taken-at>{{TAKEN_AT}}</td><th>房号</th><td data-unit-code>{{UNIT_CODE}}</td></tr>
+      <tr><th>业主</th><td>{{OWNERS}}</td><th>{{PAYER_LABEL}}</th><td data-payer>{{PAYER}}</td></tr>
     </tbody>
   </table>
   <table class="slip-table receipt-lines">
@@ -21,9 +22,9 @@
   </table>
   <table class="slip-table">
     <tbody>
-      <tr><th>合计（小写）</th><td class="receipt-total" data-total="{{TOTAL}}">¥ {{TOTAL}}</td><th>收款方式</th><td data-method>{{METHOD_NAME}}</td></tr>
+      <tr><th>合计（小写）</th><td class="receipt-total" data-total="{{TOTAL}}">¥ {{TOTAL}}</td><th>{{METHOD_LABEL}}</th><td data-method>{{METHOD_NAME}}</td></tr>
       <tr><th>合计（大写）</th><td colspan="3" class="receipt-words" data-total-words>{{TOTAL_WORDS}}</td></tr>
-      <tr><th>收款人</th><td data-cashier>{{CASHIER}}</td><th>交款人签字</th><td class="blank sign"></td></tr>
+      <tr><th>{{CASHIER_LABEL}}</th><td data-cashier>{{CASHIER}}</td><th>{{PAYER_LABEL}}签字</th><td class="blank sign"></td></tr>
     </tbody>
   </table>
   <p class="slip-foot">打印时间 {{PRINTED_AT}} · 本收据加盖财务专用章有效 · 冲正须凭原收据办理</p>
