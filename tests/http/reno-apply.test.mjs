@@ -243,3 +243,20 @@ test('the counter takes an application for a unit code; an unknown code is 422',
         tech.staff.drop();
     }
 });
+
+test('the resident asks for acceptance of a permitted case, and only then', async () => {
+    const h = await freshHousehold('reno-accept');
+    const id = caseIdFrom(await applyInPortal(h.jar));
+    const page = await fetchPage(`/portal/renovation?id=${id}`, { jar: h.jar });
+    assert.doesNotMatch(page.body, /data-form="request_acceptance"/);
+    assert.equal((await portalAction(h.jar, id, 'request_acceptance')).status, 409);
+    // The permit is another part's: set the state as its issue would.
+    sql(`UPDATE renovation SET state = 'permitted', version = version + 1 WHERE id = ${id}`);
+    const permitted = await fetchPage(`/portal/renovation?id=${id}`, { jar: h.jar });
+    assert.match(permitted.body, /data-form="request_acceptance"/);
+    const res = await portalAction(h.jar, id, 'request_acceptance');
+    assert.equal(res.status, 303);
+    assert.equal(res.location, `/portal/renovation?id=${id}&saved=request_acceptance`);
+    assert.equal(sqlValue(`SELECT state FROM renovation WHERE id = ${id}`), 'inspecting');
+    assert.match((await fetchPage(res.location, { jar: h.jar })).body, /data-step="request_acceptance"/);
+});
