@@ -213,9 +213,10 @@ static int lock_unit(apply_job *j, long long *unit_id, const char **name, const 
 }
 
 static int apply_step(void *arg) {
-    static db_stmt open = DB_STMT(
-        "renovation_open_case", "SELECT r.id, r.state FROM renovation r WHERE r.unit_id = ? AND r.state NOT "
-                                "IN ('refused', 'closed', 'withdrawn') ORDER BY r.id DESC LIMIT 1");
+    static db_stmt open =
+        DB_STMT("renovation_open_case",
+                "SELECT r.id, r.state FROM renovation r WHERE r.unit_id = ? AND r.state NOT "
+                "IN ('refused', 'closed', 'withdrawn') ORDER BY r.id DESC LIMIT 1 FOR UPDATE");
     static db_stmt insert =
         DB_STMT("renovation_insert",
                 "INSERT INTO renovation (community_id, unit_id, state, source, applicant_account_id, "
@@ -231,6 +232,8 @@ static int apply_step(void *arg) {
     int rc = lock_unit(j, &unit_id, &name, &phone);
     if (rc)
         return rc;
+    /* A locking read: it sees a case committed while this one waited for the unit, which
+     * the transaction's snapshot (taken by an earlier plain read) would not. */
     db_rows r;
     db_arg oargs[1] = {DB_INT(unit_id)};
     db_status s = db_exec(&open, oargs, 1, ctx->arena, &r);

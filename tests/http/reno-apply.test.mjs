@@ -260,3 +260,10 @@ test('the resident asks for acceptance of a permitted case, and only then', asyn
     assert.equal(sqlValue(`SELECT state FROM renovation WHERE id = ${id}`), 'inspecting');
     assert.match((await fetchPage(res.location, { jar: h.jar })).body, /data-step="request_acceptance"/);
 });
+
+test('two applications for one unit at once: one case, the other 409', async () => {
+    const h = await freshHousehold('reno-race');
+    const answers = await Promise.all([applyInPortal(h.jar), applyInPortal(h.jar), applyInPortal(h.jar)]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [303, 409, 409]);
+    assert.equal(caseCount(h.unit.id), 1);
+});
