@@ -9,21 +9,24 @@
 #include "audit.h"
 #include "renovation_money_bill.h"
 
-int renovation_money_defaults(arena *a, long long community_id, long long *deposit_fen, long long *pass_fen) {
+int renovation_money_items(arena *a, long long community_id) {
     static db_stmt add = DB_STMT(
         "reno_money_items", "INSERT IGNORE INTO fee_item (community_id, code, name, kind, unit_types, sort) "
                             "VALUES (?, 'reno_deposit', '装修保证金', 'oneoff', 'residence,shop', 80), "
                             "(?, 'reno_pass', '装修出入证押金', 'oneoff', 'residence,shop', 81)");
+    db_arg args[2] = {DB_INT(community_id), DB_INT(community_id)};
+    return db_exec(&add, args, 2, a, NULL);
+}
+
+int renovation_money_defaults(arena *a, long long community_id, long long *deposit_fen, long long *pass_fen) {
     static db_stmt rates =
         DB_STMT("reno_money_rates",
                 "SELECT f.code, (SELECT r.price_e4 FROM fee_rate r WHERE r.fee_item_id = f.id AND "
                 "r.valid_from <= UTC_DATE() ORDER BY r.valid_from DESC LIMIT 1) FROM fee_item f "
                 "WHERE f.community_id = ? AND f.code IN ('reno_deposit', 'reno_pass')");
-    db_arg args[2] = {DB_INT(community_id), DB_INT(community_id)};
+    db_arg args[1] = {DB_INT(community_id)};
     db_rows r;
-    db_status s = db_exec(&add, args, 2, a, NULL);
-    if (s == DB_OK)
-        s = db_exec(&rates, args, 1, a, &r);
+    db_status s = db_exec(&rates, args, 1, a, &r);
     if (s != DB_OK)
         return s;
     *deposit_fen = RENO_DEPOSIT_DEFAULT_FEN;
@@ -115,8 +118,7 @@ static int approve_step(void *arg) {
     int st = renovation_money_lock(ctx, j->id, "submitted", j->req->version, &r, j->why);
     if (st)
         return st;
-    long long deposit, pass;
-    if ((st = renovation_money_defaults(a, ctx->user.community_id, &deposit, &pass)) != 0)
+    if ((st = renovation_money_items(a, ctx->user.community_id)) != 0)
         return st;
     long long passes = j->req->pass_fee_fen * r.workers, bill_id;
     if ((st = renovation_money_bill(ctx, r.unit_id, j->req->deposit_fen + passes, &bill_id)) != 0)

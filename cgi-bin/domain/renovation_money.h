@@ -22,7 +22,9 @@
 #define RENO_PASS_MAX_FEN 100000LL
 
 /* Adds the fee items reno_deposit and reno_pass to the community when it lacks them
- * (INSERT IGNORE) and reads their usual amounts: the rate in force, else the defaults. */
+ * (INSERT IGNORE); approval does it inside its transaction. */
+int renovation_money_items(arena *a, long long community_id);
+/* The usual amounts of those items: the rate in force, else the defaults. */
 int renovation_money_defaults(arena *a, long long community_id, long long *deposit_fen, long long *pass_fen);
 
 typedef struct renovation_approval {

@@ -96,6 +96,8 @@ test('the permit needs approval and a paid deposit; approval is for approvers wi
     const lines = sql(`SELECT f.code, l.amount_fen FROM bill_line l JOIN fee_item f ON f.id = l.fee_item_id
                        WHERE l.bill_id = ${row.bill} ORDER BY l.id`);
     assert.deepEqual(lines, [['reno_deposit', '300000'], ['reno_pass', '15000']]);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM fee_item WHERE community_id = ${community.id} AND kind = 'oneoff'
+                           AND code IN ('reno_deposit', 'reno_pass')`), '2', 'the fee items exist for a new community');
     assert.equal(sqlValue(`SELECT checklist FROM renovation_step WHERE renovation_id = ${c.id} AND action = 'approve'`),
         'documents,licence,structure');
     let tab = await fetchPage(`/office/renovation-money?id=${c.id}&saved=approve`, { jar: manager.jar });
