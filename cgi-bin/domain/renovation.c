@@ -258,13 +258,13 @@ db_status renovation_step(page_ctx *ctx, const renovation *r, const char *action
 }
 
 db_status renovation_steps(arena *a, long long id, renovation_step_row **rows, size_t *count) {
-    static db_stmt st =
-        DB_STMT("renovation_steps",
-                "SELECT s.action, s.from_state, s.to_state, s.checklist, s.note, COALESCE(st.name, "
-                "p.name, ac.login, ''), s.staff_id IS NOT NULL, UNIX_TIMESTAMP(s.at) FROM "
-                "renovation_step s LEFT JOIN staff st ON st.id = s.staff_id LEFT JOIN account ac ON "
-                "ac.id = s.account_id LEFT JOIN person p ON p.id = ac.person_id WHERE "
-                "s.renovation_id = ? ORDER BY s.id");
+    static db_stmt st = DB_STMT(
+        "renovation_steps",
+        "SELECT s.action, s.from_state, s.to_state, s.checklist, s.note, COALESCE(st.name, "
+        "p.name, ac.login_phone, ac.login_email, ''), s.staff_id IS NOT NULL, UNIX_TIMESTAMP(s.at) FROM "
+        "renovation_step s LEFT JOIN staff st ON st.id = s.staff_id LEFT JOIN account ac ON "
+        "ac.id = s.account_id LEFT JOIN person p ON p.id = ac.person_id WHERE "
+        "s.renovation_id = ? ORDER BY s.id");
     db_rows r;
     db_arg args[1] = {DB_INT(id)};
     db_status s = db_exec(&st, args, 1, a, &r);

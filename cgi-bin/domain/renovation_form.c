@@ -100,39 +100,10 @@ int renovation_form_refused(page_ctx *ctx, int status, const renovation_refusal 
     return render(ctx);
 }
 
-/* renovation_steps of renovation.c names a column account lacks (ac.login); this reads
- * the same rows until it is mended. */
-static int renovation_form_step_rows(arena *a, long long id, renovation_step_row **rows, size_t *count) {
-    static db_stmt st = DB_STMT(
-        "renovation_form_steps",
-        "SELECT s.action, s.from_state, s.to_state, s.checklist, s.note, COALESCE(st.name, p.name, "
-        "ac.login_phone, ''), s.staff_id IS NOT NULL, UNIX_TIMESTAMP(s.at) FROM renovation_step s LEFT JOIN "
-        "staff "
-        "st ON st.id = s.staff_id LEFT JOIN account ac ON ac.id = s.account_id LEFT JOIN person p ON p.id = "
-        "ac.person_id WHERE s.renovation_id = ? ORDER BY s.id");
-    db_rows r;
-    db_arg args[1] = {DB_INT(id)};
-    db_status s = db_exec(&st, args, 1, a, &r);
-    if (s != DB_OK)
-        return s;
-    *rows = arena_alloc(a, (r.count ? r.count : 1) * sizeof **rows);
-    if (!*rows)
-        return DB_ERROR;
-    for (size_t i = 0; i < r.count; i++) {
-        const char *c[6];
-        for (size_t k = 0; k < 6; k++)
-            c[k] = db_cell(&r, i, k) ? db_cell(&r, i, k) : "";
-        (*rows)[i] = (renovation_step_row){
-            c[0], c[1], c[2], c[3], c[4], c[5], db_cell_int(&r, i, 6) != 0, db_cell_int(&r, i, 7)};
-    }
-    *count = r.count;
-    return 0;
-}
-
 int renovation_form_steps(page_ctx *ctx, view *v, const renovation *c) {
     renovation_step_row *steps = NULL;
     size_t n = 0;
-    int s = renovation_form_step_rows(ctx->arena, c->id, &steps, &n);
+    int s = renovation_steps(ctx->arena, c->id, &steps, &n);
     if (s)
         return s;
     const renovation_step_row *last = NULL;
