@@ -16,8 +16,10 @@
     "t.escalation_level, COALESCE(t.rating, 0), t.last_public_event_id, COALESCE(sn.last_event_id, 0), "     \
     "COALESCE((SELECT type FROM ticket_event WHERE id = t.last_public_event_id), '') "
 
-#define LIST_FROM                                                                                            \
-    "FROM ticket t JOIN ticket_category c ON c.id = t.category_id LEFT JOIN unit u ON u.id = t.unit_id "     \
+#define LIST_FROM "FROM ticket t " LIST_JOINS
+
+#define LIST_JOINS                                                                                           \
+    "JOIN ticket_category c ON c.id = t.category_id LEFT JOIN unit u ON u.id = t.unit_id "                   \
     "LEFT JOIN department d ON d.id = t.department_id LEFT JOIN staff s ON s.id = t.assignee_staff_id "      \
     "LEFT JOIN ticket_seen sn ON sn.ticket_id = t.id AND sn.account_id = ? "
 
@@ -87,6 +89,8 @@ static unsigned filter_key(const ticket_filter *f) {
 #define OPEN_STATUSES "('new','accepted','dispatched','in_progress','waiting')"
 #define CLOSED_STATUSES "('completed','closed','withdrawn')"
 
+static void build_filters(arena *a, unsigned key, const ticket_filter *f, buf *b, built *out);
+
 /* The WHERE text of key into b, and its arguments for f into out (in the same order). */
 static void build_where(arena *a, unsigned key, const ticket_filter *f, buf *b, built *out) {
     size_t *n = &out->nargs;
@@ -104,6 +108,12 @@ static void build_where(arena *a, unsigned key, const ticket_filter *f, buf *b, 
             out->args[(*n)++] = DB_INT(f->unit_id);
         }
     }
+    build_filters(a, key, f, b, out);
+}
+
+/* The conditions after the household, unit or community: " AND ..." each. */
+static void build_filters(arena *a, unsigned key, const ticket_filter *f, buf *b, built *out) {
+    size_t *n = &out->nargs;
     if (key & F_STATUS) {
         buf_puts(b, " AND t.status = ?");
         out->args[(*n)++] = DB_TEXT(f->status);
@@ -152,6 +162,17 @@ static void build_where(arena *a, unsigned key, const ticket_filter *f, buf *b, 
     }
 }
 
+static int page_size(const ticket_filter *f) {
+    return f->per_page > 0 && f->per_page <= 10000 ? f->per_page : 20;
+}
+static int page_number(const ticket_filter *f) {
+    return f->page > 0 ? f->page : 1;
+}
+/* The rows a page of a household's list needs from each index: all up to its end. */
+static long long household_need(const ticket_filter *f) {
+    return (long long)page_number(f) * page_size(f);
+}
+
 typedef struct cached_stmt {
     unsigned key;
     db_stmt st;
@@ -165,21 +186,37 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
     buf_init(&b);
     args->key = key;
     args->nargs = 0;
-    if (!(key & V_COUNT))
-        args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
-    if (key & V_COUNT)
+    if (key & V_COUNT) {
         buf_puts(&b, "SELECT COUNT(*) FROM (SELECT 1 FROM ticket t ");
-    else
-        buf_puts(&b, "SELECT " LIST_COLUMNS LIST_FROM);
-    build_where(a, key, f, &b, args);
-    if (key & V_COUNT)
+        build_where(a, key, f, &b, args);
         buf_puts(&b, " LIMIT ?) counted");
-    else if (key & V_DONE)
-        buf_puts(&b, " ORDER BY t.completed_at, t.id LIMIT ? OFFSET ?");
-    else if (key & V_DUE)
-        buf_puts(&b, " ORDER BY t.next_due IS NULL, t.next_due, t.id LIMIT ? OFFSET ?");
-    else
-        buf_puts(&b, " ORDER BY t.id DESC LIMIT ? OFFSET ?");
+    } else if ((key & F_HOUSEHOLD) && !(key & (V_DUE | V_DONE))) {
+        /* A household's newest: the newest ids by reporter and by unit, each from its own
+         * index in order and no more than the page needs, then their rows. An OR of the two
+         * would read and sort every ticket the household ever had. */
+        buf_puts(&b,
+                 "SELECT " LIST_COLUMNS "FROM ((SELECT t.id FROM ticket t WHERE t.reporter_account_id = ?");
+        args->args[args->nargs++] = DB_INT(f->account_id);
+        build_filters(a, key, f, &b, args);
+        buf_puts(&b, " ORDER BY t.id DESC LIMIT ?) UNION (SELECT t.id FROM ticket t WHERE t.unit_id = ?");
+        args->args[args->nargs++] = DB_INT(household_need(f));
+        args->args[args->nargs++] = DB_INT(f->unit_id);
+        build_filters(a, key, f, &b, args);
+        buf_puts(&b, " ORDER BY t.id DESC LIMIT ?)) newest JOIN ticket t ON t.id = newest.id " LIST_JOINS
+                     "ORDER BY t.id DESC LIMIT ? OFFSET ?");
+        args->args[args->nargs++] = DB_INT(household_need(f));
+        args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
+    } else {
+        buf_puts(&b, "SELECT " LIST_COLUMNS LIST_FROM);
+        args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
+        build_where(a, key, f, &b, args);
+        if (key & V_DONE)
+            buf_puts(&b, " ORDER BY t.completed_at, t.id LIMIT ? OFFSET ?");
+        else if (key & V_DUE)
+            buf_puts(&b, " ORDER BY t.next_due IS NULL, t.next_due, t.id LIMIT ? OFFSET ?");
+        else
+            buf_puts(&b, " ORDER BY t.id DESC LIMIT ? OFFSET ?");
+    }
     for (size_t i = 0; i < used; i++)
         if (cache[i].key == key) {
             buf_free(&b);
@@ -238,8 +275,8 @@ static int read_rows(arena *a, const db_rows *r, ticket_row **rows, size_t *coun
 
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total) {
     unsigned key = filter_key(f);
-    int per_page = f->per_page > 0 && f->per_page <= 10000 ? f->per_page : 20;
-    int page = f->page > 0 ? f->page : 1;
+    int per_page = page_size(f);
+    int page = page_number(f);
     built args;
     db_rows r;
     db_status s;

@@ -187,10 +187,16 @@ if (!Array.isArray(bench.post_residents) || bench.post_residents.length === 0) {
 say(`signing in ${bench.staff_login}, ${bench.resident_login} and the residents who post`);
 const staffJar = await signIn('staff', bench.staff_login);
 const residentJar = await signIn('resident', bench.resident_login);
-// The POSTs add tickets to their households: keep them off the household whose pages are
-// measured, or every run would make the next run's resident pages bigger.
-const posters = bench.post_residents.filter((login) => login !== bench.resident_login);
-if (posters.length === 0) posters.push(...bench.post_residents);
+// The POSTs add tickets: keep them out of the community whose pages are measured (BENCH-0001),
+// or every run would make the next run's queue and search longer. They go to the residents of
+// the last generated community, which no read line looks at.
+const postCommunity = Number(sqlValue(`SELECT id FROM community WHERE code LIKE 'BENCH-%'
+    AND id <> ${Number(bench.community_id)} ORDER BY code DESC LIMIT 1`)) || Number(bench.community_id);
+const posters = sql(`SELECT a.login_email FROM account a JOIN unit u ON u.id = a.current_unit_id
+    WHERE u.community_id = ${postCommunity} AND a.login_email LIKE 'bench-resident-%' AND a.disabled = 0
+    ORDER BY a.id LIMIT ${bench.post_residents.length}`).map((row) => row[0])
+    .filter((login) => login !== bench.resident_login);
+if (posters.length === 0) die(`community ${postCommunity} has no resident to post as`);
 const postJars = [];
 for (let i = 0; i < posters.length; i += 4) {
     // A few at a time: each login hashes the password (scrypt) in a page process.
@@ -207,9 +213,9 @@ async function refresh(jar, page) {
 }
 
 // The new-ticket form: each session's token, and a repair category of the community.
-const category = sqlValue(`SELECT code FROM ticket_category WHERE community_id = ${Number(bench.community_id)}
+const category = sqlValue(`SELECT code FROM ticket_category WHERE community_id = ${postCommunity}
     AND kind = 'repair' AND active = 1 ORDER BY sort, id LIMIT 1`);
-if (!category) die(`community ${bench.community_id} has no repair category`);
+if (!category) die(`community ${postCommunity} has no repair category`);
 const ticketSessions = [];
 for (const jar of postJars) {
     const page = await refresh(jar, '/portal/new-ticket');
