@@ -29,15 +29,17 @@ static const char *const fee_pay_roles[] = {"cashier", "frontdesk", "manager", "
 static const char *const fee_reading_roles[] = {"cashier", "frontdesk", "technician",
                                                 "manager", "admin",     NULL};
 
-static const nav_item portal_nav[] = {{"portal/home", "首页", NULL},
-                                      {"portal/tickets", "我的工单", NULL},
-                                      {"portal/new-ticket", "报事报修", NULL},
-                                      {"portal/bills", "我的账单", NULL},
-                                      {"portal/notices", "公告", NULL},
-                                      {"portal/surveys", "满意度调查", NULL},
-                                      {"portal/profile", "我的资料", NULL},
-                                      {"portal/invite", "邀请家人", NULL},
-                                      {NULL, NULL, NULL}};
+/* Who sees the decoration pages (domain/renovation.c renovation_may RENO_VIEW, RENO_APPLY). */
+static const char *const reno_view_roles[] = {"frontdesk", "supervisor", "inspector", "cashier", "clerk",
+                                              "manager",   "admin",      "complaint", NULL};
+static const char *const reno_apply_roles[] = {"frontdesk", "inspector", "supervisor", "manager", NULL};
+
+static const nav_item portal_nav[] = {
+    {"portal/home", "首页", NULL},           {"portal/tickets", "我的工单", NULL},
+    {"portal/new-ticket", "报事报修", NULL}, {"portal/bills", "我的账单", NULL},
+    {"portal/notices", "公告", NULL},        {"portal/surveys", "满意度调查", NULL},
+    {"portal/renovation", "装修申请", NULL}, {"portal/profile", "我的资料", NULL},
+    {"portal/invite", "邀请家人", NULL},     {NULL, NULL, NULL}};
 static const nav_item office_nav[] = {{"office/home", "工作台", NULL},
                                       {"office/tickets", "工单", NULL},
                                       {"office/new-ticket", "登记", NULL},
@@ -47,6 +49,7 @@ static const nav_item office_nav[] = {{"office/home", "工作台", NULL},
                                       {"office/keys", "钥匙门禁", NULL},
                                       {"office/import", "导入导出", NULL},
                                       {"office/billing", "收费", fee_view_roles},
+                                      {"office/renovations", "装修", reno_view_roles},
                                       {"office/notices", "公告", NULL},
                                       {"office/surveys", "满意度调查", NULL},
                                       {NULL, NULL, NULL}};
@@ -56,6 +59,34 @@ static const nav_item fee_nav[] = {
     {"office/settlement", "日清", fee_view_roles},     {"office/arrears", "欠费", fee_view_roles},
     {"office/meters", "抄表", fee_reading_roles},      {"office/fees", "收费标准", fee_view_roles},
     {"office/fee-report", "收费报表", fee_view_roles}, {NULL, NULL, NULL}};
+static const nav_item reno_nav[] = {{"office/renovations", "装修案卷", reno_view_roles},
+                                    {"office/renovation-due", "巡查日程", reno_view_roles},
+                                    {"office/renovation-new", "登记申请", reno_apply_roles},
+                                    {NULL, NULL, NULL}};
+
+/* The office pages that have their own row of links: the item of office_nav marked on
+ * them, the pages that belong (their own items, and the names starting with prefix). */
+typedef struct nav_group {
+    const char *label; /* of the row, for screen readers */
+    const char *main;
+    const char *prefix;
+    const nav_item *items;
+} nav_group;
+static const nav_group office_groups[] = {{"收费", "office/billing", "office/bill", fee_nav},
+                                          {"装修", "office/renovations", "office/renovation", reno_nav},
+                                          {NULL, NULL, NULL, NULL}};
+
+/* The group the page named name belongs to, or NULL. */
+static const nav_group *nav_group_of(const char *name) {
+    for (const nav_group *g = office_groups; g->main; g++) {
+        if (!strncmp(name, g->prefix, strlen(g->prefix)))
+            return g;
+        for (const nav_item *n = g->items; n->page; n++)
+            if (!strcmp(n->page, name))
+                return g;
+    }
+    return NULL;
+}
 
 /* A cookie that is refreshed at most this often, so idle time is measured to the minute. */
 #define SESSION_REFRESH_SECONDS 60
@@ -159,22 +190,21 @@ static void layout_values(page_ctx *ctx, const char *title) {
     view_set(who, "COMMUNITY_NAME", ctx->user.community_name);
     view_set(who, "LOGOUT", kind == ACCOUNT_STAFF ? "/office/logout" : "/portal/logout");
     view_set(who, "CSRF", logout_token ? logout_token : "");
-    bool fee_page = false;
-    for (const nav_item *n = fee_nav; n->page && kind == ACCOUNT_STAFF; n++)
-        fee_page = fee_page || !strcmp(n->page, ctx->page->name) || !strcmp(ctx->page->name, "office/bill");
+    const nav_group *group = kind == ACCOUNT_STAFF ? nav_group_of(ctx->page->name) : NULL;
     for (const nav_item *n = kind == ACCOUNT_STAFF ? office_nav : portal_nav; n->page; n++) {
         if (n->roles && !roles_has_any(ctx->user.roles, n->roles))
             continue;
         view *item = view_add(who, "NAV");
         view_set(item, "HREF", arena_printf(ctx->arena, "/%s", n->page));
         view_set(item, "LABEL", n->label);
-        if (!strcmp(n->page, ctx->page->name) || (fee_page && n->roles == fee_view_roles))
+        if (!strcmp(n->page, ctx->page->name) || (group && !strcmp(n->page, group->main)))
             view_show(item, "CURRENT");
     }
-    if (!fee_page)
+    if (!group)
         return;
     view *sub = view_add(who, "SUBNAV");
-    for (const nav_item *n = fee_nav; n->page; n++) {
+    view_set(sub, "LABEL", group->label);
+    for (const nav_item *n = group->items; n->page; n++) {
         if (!roles_has_any(ctx->user.roles, n->roles))
             continue;
         view *item = view_add(sub, "ITEM");

@@ -227,6 +227,34 @@ db_status renovation_lock(arena *a, long long community_id, long long id, renova
     return load_one(&st, a, community_id, id, out, found);
 }
 
+static bool state_in(const char *state, const char *const *states) {
+    for (; states && *states; states++)
+        if (!strcmp(state, *states))
+            return true;
+    return !states;
+}
+
+int renovation_lock_change(page_ctx *ctx, long long id, int version, const char *const *states, renovation *r,
+                           renovation_refusal *why) {
+    bool found = false;
+    db_status s = renovation_lock(ctx->arena, ctx->user.community_id, id, r, &found);
+    if (s != DB_OK)
+        return s;
+    if (!found)
+        return settlement_refuse(why, 404, NULL, "没有这个装修案卷，或它不属于本小区。");
+    if (renovation_state_final(r->state))
+        return settlement_refuse(
+            why, 409, NULL,
+            arena_printf(ctx->arena, "这个装修案卷已%s，不能再更改。", renovation_state_name(r->state)));
+    if (!state_in(r->state, states))
+        return settlement_refuse(why, 409, NULL,
+                                 arena_printf(ctx->arena, "案卷现在是“%s”，不能做这项操作，请刷新页面。",
+                                              renovation_state_name(r->state)));
+    if (r->version != version)
+        return settlement_refuse(why, 409, NULL, "案卷已被他人更改，请刷新页面后重新操作。");
+    return 0;
+}
+
 db_status renovation_step(page_ctx *ctx, const renovation *r, const char *action, const char *to_state,
                           const char *checklist, const char *note) {
     static db_stmt add = DB_STMT("renovation_step_add",

@@ -43,6 +43,11 @@ bool renovation_state_final(const char *state);
 /* True while the site is being worked on: permitted, inspecting. */
 bool renovation_state_active(const char *state);
 
+/* Why a change was refused: the message and the 422 field; the status is what the
+ * change answers (0 done, 403, 404, 409, 422). settlement_refuse fills it in one line and
+ * settlement_transaction runs a change with its retries (domain/settlement.h). */
+typedef settlement_refusal renovation_refusal;
+
 typedef struct renovation {
     long long id, community_id, unit_id;
     const char *unit_code;
@@ -75,6 +80,13 @@ db_status renovation_load_for_unit(arena *a, long long unit_id, long long id, re
  * it. Every change to a case goes through this first, then checks state and version. */
 db_status renovation_lock(arena *a, long long community_id, long long id, renovation *out, bool *found);
 
+/* Inside a transaction: renovation_lock for a change by staff of the signed-in user's
+ * community, with the checks every change makes: 404 for no such case, 409 for a final
+ * state, for a state not in states (NULL-terminated; NULL: any other) and for a form
+ * whose version is not the case's. Answers 0, a refusal status with why, or a db_status. */
+int renovation_lock_change(page_ctx *ctx, long long id, int version, const char *const *states, renovation *r,
+                           renovation_refusal *why);
+
 /* Inside the same transaction: appends a step of the signed-in user of ctx (staff or
  * resident) and, when to_state is not NULL, moves the case to it; always raises the
  * version and updated_at. */
@@ -104,9 +116,5 @@ db_status renovation_next_no(arena *a, long long community_id, const char *kind,
  * on v itself for the page's forms. */
 void renovation_view_head(arena *a, view *v, const renovation *r, const char *tab);
 
-/* Why a change was refused: the message and the 422 field; the status is what the
- * change answers (0 done, 403, 404, 409, 422). settlement_refuse fills it in one line and
- * settlement_transaction runs a change with its retries (domain/settlement.h). */
-typedef settlement_refusal renovation_refusal;
 
 #endif

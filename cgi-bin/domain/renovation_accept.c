@@ -38,7 +38,7 @@ static int deduct_step(void *arg) {
     renovation r;
     /* The case row stays locked to the commit: two deductions at once queue on it, and
      * the second sees the first in its sum. */
-    int st = renovation_patrol_lock(ctx, j->id, j->version, states, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->version, states, &r, j->why);
     if (st)
         return st;
     db_status s;
@@ -97,7 +97,7 @@ static int accept_step(void *arg) {
     static const char *const states[] = {"inspecting", NULL};
     accept_job *j = arg;
     renovation r;
-    int st = renovation_patrol_lock(j->ctx, j->id, j->version, states, &r, j->why);
+    int st = renovation_lock_change(j->ctx, j->id, j->version, states, &r, j->why);
     if (st)
         return st;
     const char *note = j->defects ? j->defects : "";
@@ -140,7 +140,7 @@ static int link_step(void *arg) {
     link_job *j = arg;
     page_ctx *ctx = j->ctx;
     renovation r;
-    int st = renovation_patrol_lock(ctx, j->id, j->version, states, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->version, states, &r, j->why);
     if (st)
         return st;
     db_rows rows;

@@ -43,26 +43,8 @@ int renovation_money_defaults(arena *a, long long community_id, long long *depos
     return 0;
 }
 
-int renovation_money_lock(page_ctx *ctx, long long id, const char *state, int version, renovation *r,
-                          renovation_refusal *why) {
-    bool found;
-    db_status s = renovation_lock(ctx->arena, ctx->user.community_id, id, r, &found);
-    if (s != DB_OK)
-        return s;
-    if (!found)
-        return settlement_refuse(why, 404, NULL, "没有这个装修案卷。");
-    if (renovation_state_final(r->state))
-        return settlement_refuse(
-            why, 409, NULL,
-            arena_printf(ctx->arena, "这个装修案卷已%s，不能再更改。", renovation_state_name(r->state)));
-    if (strcmp(r->state, state) != 0)
-        return settlement_refuse(why, 409, NULL,
-                                 arena_printf(ctx->arena, "案卷现在是“%s”，不能进行这项操作，请刷新页面。",
-                                              renovation_state_name(r->state)));
-    if (r->version != version)
-        return settlement_refuse(why, 409, NULL, "案卷已被他人更改，请刷新页面后重新操作。");
-    return 0;
-}
+static const char *const submitted[] = {"submitted", NULL};
+static const char *const approved[] = {"approved", NULL};
 
 int renovation_money_bill(page_ctx *ctx, long long unit_id, long long amount_fen, long long *bill_id) {
     static db_stmt st = DB_STMT(
@@ -115,7 +97,7 @@ static int approve_step(void *arg) {
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
     renovation r;
-    int st = renovation_money_lock(ctx, j->id, "submitted", j->req->version, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->req->version, submitted, &r, j->why);
     if (st)
         return st;
     if ((st = renovation_money_items(a, ctx->user.community_id)) != 0)
@@ -173,7 +155,7 @@ static int permit_step(void *arg) {
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
     renovation r;
-    int st = renovation_money_lock(ctx, j->id, "approved", j->version, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->version, approved, &r, j->why);
     if (st)
         return st;
     db_arg bargs[1] = {DB_INT(r.charge_bill_id)};

@@ -5,10 +5,6 @@
 #define WUYE_RENOVATION_MONEY_BILL_H
 #include "renovation_money.h"
 
-/* Locks case id and checks it is in state with the form's version: 404, or 409 for a
- * final or other state or a stale version. */
-int renovation_money_lock(page_ctx *ctx, long long id, const char *state, int version, renovation *r,
-                          renovation_refusal *why);
 /* A one-off bill (kind oneoff, this month, due today) of unit_id for amount_fen. */
 int renovation_money_bill(page_ctx *ctx, long long unit_id, long long amount_fen, long long *bill_id);
 /* A line of bill_id for the community's fee item item_code: quantity x price_fen (either

@@ -100,23 +100,6 @@ db_status renovation_pass_load(arena *a, long long community_id, long long id, r
     return DB_OK;
 }
 
-/* The checks every change makes once the case is locked. 0 or a refusal. */
-static int lock_case(page_ctx *ctx, long long id, int version, renovation *r, renovation_refusal *why) {
-    bool found = false;
-    db_status s = renovation_lock(ctx->arena, ctx->user.community_id, id, r, &found);
-    if (s != DB_OK)
-        return s;
-    if (!found)
-        return settlement_refuse(why, 404, NULL, "没有这个装修案卷，或它不属于本小区。");
-    if (renovation_state_final(r->state))
-        return settlement_refuse(
-            why, 409, NULL,
-            arena_printf(ctx->arena, "这个装修案卷%s，不能再改动出入证。", renovation_state_name(r->state)));
-    if (r->version != version)
-        return settlement_refuse(why, 409, NULL, "案卷已被他人改动，页面已过期：请刷新后再操作。");
-    return 0;
-}
-
 typedef struct issue_job {
     page_ctx *ctx;
     long long id;
@@ -141,7 +124,7 @@ static int issue_step(void *arg) {
     arena *a = ctx->arena;
     const renovation_pass_request *q = j->req;
     renovation r;
-    int refused = lock_case(ctx, j->id, j->version, &r, j->why);
+    int refused = renovation_lock_change(ctx, j->id, j->version, NULL, &r, j->why);
     if (refused)
         return refused;
     if (!renovation_state_active(r.state))
@@ -248,7 +231,7 @@ static int close_step(void *arg) {
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
     renovation r;
-    int refused = lock_case(ctx, j->id, j->version, &r, j->why);
+    int refused = renovation_lock_change(ctx, j->id, j->version, NULL, &r, j->why);
     if (refused)
         return refused;
     db_rows p;

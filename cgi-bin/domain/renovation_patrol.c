@@ -30,34 +30,6 @@ const char *renovation_violation_state_name(const char *state) {
                                          : "";
 }
 
-static bool state_in(const char *state, const char *const *states) {
-    for (; *states; states++)
-        if (!strcmp(state, *states))
-            return true;
-    return false;
-}
-
-int renovation_patrol_lock(page_ctx *ctx, long long id, int version, const char *const *states, renovation *r,
-                           renovation_refusal *why) {
-    bool found = false;
-    db_status s = renovation_lock(ctx->arena, ctx->user.community_id, id, r, &found);
-    if (s != DB_OK)
-        return s;
-    if (!found)
-        return settlement_refuse(why, 404, NULL, "没有这个装修案卷，或它不属于本小区。");
-    if (renovation_state_final(r->state))
-        return settlement_refuse(
-            why, 409, NULL,
-            arena_printf(ctx->arena, "这个装修案卷已%s，不能再更改。", renovation_state_name(r->state)));
-    if (!state_in(r->state, states))
-        return settlement_refuse(
-            why, 409, NULL,
-            arena_printf(ctx->arena, "案卷现在是“%s”，不能做这项操作。", renovation_state_name(r->state)));
-    if (r->version != version)
-        return settlement_refuse(why, 409, NULL, "案卷已被他人更改，请刷新页面后重新操作。");
-    return 0;
-}
-
 static const char *const active_states[] = {"permitted", "inspecting", NULL};
 
 /* The checks of a notice that need today: a rule, a deadline after today. */
@@ -129,7 +101,7 @@ static int patrol_step(void *arg) {
     page_ctx *ctx = j->ctx;
     const renovation_patrol_input *in = j->in;
     renovation r;
-    int st = renovation_patrol_lock(ctx, j->id, j->version, active_states, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->version, active_states, &r, j->why);
     if (st)
         return st;
     if (*r.permit_from && strcmp(in->patrol_date, r.permit_from) < 0)
@@ -232,7 +204,7 @@ typedef struct notice_job {
 static int notice_step(void *arg) {
     notice_job *j = arg;
     renovation r;
-    int st = renovation_patrol_lock(j->ctx, j->id, j->version, active_states, &r, j->why);
+    int st = renovation_lock_change(j->ctx, j->id, j->version, active_states, &r, j->why);
     const char *no = NULL;
     if (st || (st = write_notice(j->ctx, &r, 0, j->in, &j->violation_id, &no)) != 0)
         return st;
@@ -273,7 +245,7 @@ static int recheck_step(void *arg) {
     recheck_job *j = arg;
     page_ctx *ctx = j->ctx;
     renovation r;
-    int st = renovation_patrol_lock(ctx, j->id, j->version, states, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->version, states, &r, j->why);
     if (st)
         return st;
     db_rows rows;

@@ -42,11 +42,6 @@ typedef struct renovation_patrol_input {
     renovation_notice_input notice; /* optional, only with a violation */
 } renovation_patrol_input;
 
-/* Inside a transaction: locks case id and checks that it exists (404), is in one of the
- * NULL-terminated states (409, else final: 409) and that version is its version (409). */
-int renovation_patrol_lock(page_ctx *ctx, long long id, int version, const char *const *states, renovation *r,
-                           renovation_refusal *why);
-
 /* Records a patrol of case id (states permitted, inspecting), its photos stored under
  * upload_dir/renovations/ and, when given, its violation notice; *patrol_id set. */
 int renovation_patrol_record(page_ctx *ctx, long long id, int version, const renovation_patrol_input *in,

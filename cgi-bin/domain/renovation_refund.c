@@ -56,6 +56,8 @@ static int pay_back(refund_job *j, const renovation *r, refund_line *lines, size
     return st;
 }
 
+static const char *const accepted[] = {"accepted", NULL};
+
 static int refund_step(void *arg) {
     static db_stmt used = DB_STMT("reno_refund_form_used", "SELECT id FROM payment WHERE form_key = ?");
     static db_stmt charge =
@@ -68,7 +70,7 @@ static int refund_step(void *arg) {
     arena *a = ctx->arena;
     renovation r;
     *j->payment_id = 0;
-    int st = renovation_money_lock(ctx, j->id, "accepted", j->req->version, &r, j->why);
+    int st = renovation_lock_change(ctx, j->id, j->req->version, accepted, &r, j->why);
     if (st)
         return st;
     long long deductions;

@@ -21,7 +21,7 @@
   <nav class="nav" aria-label="主导航">
 {{#NAV}}    <a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a>
 {{/NAV}}  </nav>
-{{#SUBNAV}}  <nav class="subnav" aria-label="收费">
+{{#SUBNAV}}  <nav class="subnav" aria-label="{{LABEL}}">
 {{#ITEM}}    <a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a>
 {{/ITEM}}  </nav>
 {{/SUBNAV}}{{/SIGNED_IN}}
