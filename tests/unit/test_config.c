@@ -52,11 +52,36 @@ static void refusals(void **state) {
     }
 }
 
+/* 装修: the patrol interval and the approver roles, their defaults and their limits. */
+static void renovation_settings(void **state) {
+    (void)state;
+    config c;
+    char err[100];
+    config_defaults(&c);
+    assert_int_equal(c.renovation_patrol_days, 7);
+    assert_string_equal(c.renovation_approve_roles, "manager");
+    assert_int_equal(config_parse(&c,
+                                  "renovation_patrol_days=3\nrenovation_approve_roles=manager,supervisor\n",
+                                  err, sizeof err),
+                     0);
+    assert_int_equal(c.renovation_patrol_days, 3);
+    assert_string_equal(c.renovation_approve_roles, "manager,supervisor");
+    const char *bad[] = {"renovation_patrol_days=0\n", "renovation_patrol_days=91\n",
+                         "renovation_approve_roles=\n", "renovation_approve_roles=manager;drop\n",
+                         "renovation_approve_roles=Manager\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        config_defaults(&c);
+        assert_int_equal(config_parse(&c, bad[i], err, sizeof err), -1);
+        assert_string_equal(c.renovation_approve_roles, "manager");
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults),
         cmocka_unit_test(values),
         cmocka_unit_test(refusals),
+        cmocka_unit_test(renovation_settings),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
