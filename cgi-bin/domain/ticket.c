@@ -62,18 +62,6 @@ int ticket_unit_find(arena *a, long long community_id, const char *code, long lo
     return 0;
 }
 
-int ticket_account_unit(arena *a, long long account_id, long long *unit_id) {
-    static db_stmt st =
-        DB_STMT("ticket_account_unit", "SELECT COALESCE(current_unit_id, 0) FROM account WHERE id = ?");
-    db_rows rows;
-    db_arg args[1] = {DB_INT(account_id)};
-    db_status s = db_exec(&st, args, 1, a, &rows);
-    if (s != DB_OK)
-        return s;
-    *unit_id = rows.count ? db_cell_int(&rows, 0, 0) : 0;
-    return 0;
-}
-
 /* The columns of ticket_view, in the order read_view reads them. */
 #define VIEW_COLUMNS                                                                                         \
     "t.id, t.community_id, t.code, t.kind, t.category_id, c.name, t.location, COALESCE(t.unit_id, 0), "      \

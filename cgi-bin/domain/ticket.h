@@ -85,8 +85,6 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
 
 /* The unit of a community by its code (1-1-101); *unit_id 0 when there is none. */
 int ticket_unit_find(arena *a, long long community_id, const char *code, long long *unit_id);
-/* The unit a resident account currently acts for; 0 when none. */
-int ticket_account_unit(arena *a, long long account_id, long long *unit_id);
 
 /* One ticket as the pages show it. Times are unix seconds, 0 when unset. */
 typedef struct ticket_view {

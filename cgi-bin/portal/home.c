@@ -34,12 +34,9 @@ static const char *ticket_news(const ticket_row *t) {
 
 /* The section 我的报修与投诉: open tickets and those with news. 0, or a status. */
 static int home_tickets(page_ctx *ctx, view *body) {
-    long long unit_id = 0;
     ticket_row *rows = NULL;
     size_t count = 0;
-    int r = ticket_account_unit(ctx->arena, ctx->user.id, &unit_id);
-    if (r == 0)
-        r = ticket_home(ctx->arena, ctx->user.id, unit_id, HOME_TICKETS, &rows, &count);
+    int r = ticket_home(ctx->arena, ctx->user.id, ctx->user.unit_id, HOME_TICKETS, &rows, &count);
     if (r < 0)
         return page_db_error(ctx, (db_status)r);
     if (r)

@@ -87,10 +87,8 @@ static int render_form(page_ctx *ctx, const ticket_category *cats, size_t ncats,
 
 /* Loads what the form needs: the categories and the unit the resident acts for. */
 static int load_choices(page_ctx *ctx, ticket_category **cats, size_t *ncats, long long *unit_id) {
-    int r = ticket_categories(ctx->arena, ctx->user.community_id, cats, ncats);
-    if (r == 0)
-        r = ticket_account_unit(ctx->arena, ctx->user.id, unit_id);
-    return r;
+    *unit_id = ctx->user.unit_id;
+    return ticket_categories(ctx->arena, ctx->user.community_id, cats, ncats);
 }
 
 static int new_ticket_get(page_ctx *ctx) {

@@ -32,10 +32,8 @@ static void add_tab(view *body, const char *code, const char *label, const char 
 static int tickets_get(page_ctx *ctx) {
     const char *status = form_text(&ctx->query, "status");
     long long page_number = form_get(&ctx->query, "page")->present ? form_int(&ctx->query, "page") : 1;
-    long long unit_id = 0;
-    int r = ticket_account_unit(ctx->arena, ctx->user.id, &unit_id);
-    if (r < 0)
-        return page_db_error(ctx, (db_status)r);
+    long long unit_id = ctx->user.unit_id;
+    int r;
     ticket_filter f = {
         .community_id = ctx->user.community_id,
         .account_id = ctx->user.id,
