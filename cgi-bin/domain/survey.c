@@ -155,23 +155,31 @@ static void ticket_bounds(const survey *s, const char *zone, long long *from, lo
     *to = 0;
 }
 
-/* The audience query, for every household (unit 0) or one. */
+/* The audience query's conditions after the unit's; its arguments start at the audience. */
+#define AUDIENCE_OF_UNIT                                                                                     \
+    "EXISTS (SELECT 1 FROM occupancy o WHERE o.unit_id = u.id AND o.until IS NULL) AND "                     \
+    "(? = 'community' OR (? = 'buildings' AND EXISTS (SELECT 1 FROM survey_building sb WHERE "               \
+    "sb.survey_id = ? AND sb.building_id = u.building_id)) OR (? = 'ticket_households' AND EXISTS "          \
+    "(SELECT 1 FROM ticket t WHERE t.unit_id = u.id AND t.created_at >= FROM_UNIXTIME(?) AND "               \
+    "t.created_at < FROM_UNIXTIME(?)))) "
+
+/* The audience query, for every household (unit 0) or one (read by its key: the portal's
+ * home asks it for each open survey). */
 static int audience_rows(arena *a, const survey *s, const char *zone, long long unit_id, db_rows *r) {
-    static db_stmt st = DB_STMT(
-        "survey_audience",
-        "SELECT u.id, u.code, b.code, b.name FROM unit u JOIN building b ON b.id = u.building_id "
-        "WHERE u.community_id = ? AND (? = 0 OR u.id = ?) AND "
-        "EXISTS (SELECT 1 FROM occupancy o WHERE o.unit_id = u.id AND o.until IS NULL) AND "
-        "(? = 'community' OR (? = 'buildings' AND EXISTS (SELECT 1 FROM survey_building sb WHERE "
-        "sb.survey_id = ? AND sb.building_id = u.building_id)) OR (? = 'ticket_households' AND EXISTS "
-        "(SELECT 1 FROM ticket t WHERE t.unit_id = u.id AND t.created_at >= FROM_UNIXTIME(?) AND "
-        "t.created_at < FROM_UNIXTIME(?)))) ORDER BY b.code, u.floor, u.code");
+    static db_stmt all =
+        DB_STMT("survey_audience", "SELECT u.id, u.code, b.code, b.name FROM unit u JOIN building b "
+                                   "ON b.id = u.building_id WHERE u.community_id = ? AND "
+                                   "? = 0 AND " AUDIENCE_OF_UNIT "ORDER BY b.code, u.floor, u.code");
+    static db_stmt one =
+        DB_STMT("survey_audience_unit", "SELECT u.id, u.code, b.code, b.name FROM unit u JOIN "
+                                        "building b ON b.id = u.building_id WHERE u.community_id "
+                                        "= ? AND u.id = ? AND " AUDIENCE_OF_UNIT);
     long long from, to;
     ticket_bounds(s, zone, &from, &to);
-    db_arg args[9] = {DB_INT(s->community_id), DB_INT(unit_id),      DB_INT(unit_id),
-                      DB_TEXT(s->audience),    DB_TEXT(s->audience), DB_INT(s->id),
-                      DB_TEXT(s->audience),    DB_INT(from),         DB_INT(to)};
-    return db_exec(&st, args, 9, a, r);
+    db_arg args[8] = {
+        DB_INT(s->community_id), DB_INT(unit_id),      DB_TEXT(s->audience), DB_TEXT(s->audience),
+        DB_INT(s->id),           DB_TEXT(s->audience), DB_INT(from),         DB_INT(to)};
+    return db_exec(unit_id ? &one : &all, args, 8, a, r);
 }
 
 int survey_audience(arena *a, const survey *s, const char *zone, survey_household **out, size_t *count) {

@@ -238,7 +238,9 @@ typedef struct ticket_row {
  * counted). */
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total);
 /* For the resident's home: the household's open tickets and those with news since the
- * account last looked, newest change first (at most limit). */
+ * account last looked, newest change first (at most limit), among the household's latest
+ * TICKET_HOME_WINDOW tickets by reporter and by unit (the ticket list shows all of them). */
+#define TICKET_HOME_WINDOW 100
 int ticket_home(arena *a, long long account_id, long long unit_id, int limit, ticket_row **rows,
                 size_t *count);
 /* Records that the account has read the ticket's timeline up to last_event_id. */
