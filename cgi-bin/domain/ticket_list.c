@@ -16,6 +16,8 @@
     "t.escalation_level, COALESCE(t.rating, 0), t.last_public_event_id, COALESCE(sn.last_event_id, 0), "     \
     "COALESCE((SELECT type FROM ticket_event WHERE id = t.last_public_event_id), '') "
 
+#define LIST_COLUMN_COUNT 22
+
 #define LIST_FROM "FROM ticket t " LIST_JOINS
 
 #define LIST_JOINS                                                                                           \
@@ -207,7 +209,10 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
         args->args[args->nargs++] = DB_INT(household_need(f));
         args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
     } else {
-        buf_puts(&b, "SELECT " LIST_COLUMNS LIST_FROM);
+        /* A text search reads the community's tickets whatever the page: its rows carry
+         * the count (one reading instead of two). */
+        buf_puts(&b, (key & F_QUERY) ? "SELECT " LIST_COLUMNS ", COUNT(*) OVER () " LIST_FROM
+                                     : "SELECT " LIST_COLUMNS LIST_FROM);
         args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
         build_where(a, key, f, &b, args);
         if (key & V_DONE)
@@ -273,6 +278,21 @@ static int read_rows(arena *a, const db_rows *r, ticket_row **rows, size_t *coun
     return 0;
 }
 
+/* The bounded count of the tickets matching key into *total. */
+static db_status count_rows(arena *a, unsigned key, const ticket_filter *f, long long *total) {
+    built args;
+    db_rows r;
+    db_stmt *counted = statement(a, key | V_COUNT, f, &args);
+    if (!counted)
+        return DB_ERROR;
+    /* Past count_cap the page says "more than". */
+    args.args[args.nargs++] = DB_INT(f->count_cap > 0 ? f->count_cap + 1 : 0x7fffffffffffLL);
+    db_status s = db_exec(counted, args.args, args.nargs, a, &r);
+    if (s == DB_OK)
+        *total = db_cell_int(&r, 0, 0);
+    return s;
+}
+
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total) {
     unsigned key = filter_key(f);
     int per_page = page_size(f);
@@ -280,16 +300,9 @@ int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *cou
     built args;
     db_rows r;
     db_status s;
-    if (total) {
-        db_stmt *counted = statement(a, key | V_COUNT, f, &args);
-        if (!counted)
-            return DB_ERROR;
-        /* A bounded count: past count_cap the page says "more than". */
-        args.args[args.nargs++] = DB_INT(f->count_cap > 0 ? f->count_cap + 1 : 0x7fffffffffffLL);
-        if ((s = db_exec(counted, args.args, args.nargs, a, &r)) != DB_OK)
-            return s;
-        *total = db_cell_int(&r, 0, 0);
-    }
+    bool counted_with_rows = (key & F_QUERY) && !(key & F_HOUSEHOLD);
+    if (total && !counted_with_rows && (s = count_rows(a, key, f, total)) != DB_OK)
+        return s;
     db_stmt *st = statement(a, key | (f->callbacks ? V_DONE : f->sort_by_due ? V_DUE : 0), f, &args);
     if (!st)
         return DB_ERROR;
@@ -297,6 +310,15 @@ int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *cou
     args.args[args.nargs++] = DB_INT((long long)(page - 1) * per_page);
     if ((s = db_exec(st, args.args, args.nargs, a, &r)) != DB_OK)
         return s;
+    if (total && counted_with_rows) {
+        /* Past the last page there is no row to carry it: count apart. */
+        if (r.count)
+            *total = db_cell_int(&r, 0, LIST_COLUMN_COUNT);
+        else if (page > 1 && (s = count_rows(a, key, f, total)) != DB_OK)
+            return s;
+        else if (page == 1)
+            *total = 0;
+    }
     return read_rows(a, &r, rows, count);
 }
 
