@@ -23,7 +23,8 @@ die() {
     exit 1
 }
 
-# wuye_settings DEFAULT_STATE DEFAULT_PORT: reads WUYE_PORT, WUYE_STATE, WUYE_PROCS and
+# wuye_settings DEFAULT_STATE DEFAULT_PORT: reads WUYE_PORT, WUYE_STATE, WUYE_PROCS,
+# WUYE_DB_BUFFER_POOL and
 # sets the derived paths. DEFAULT_STATE is relative to the repository root; a relative
 # WUYE_STATE given by the user is relative to the current directory.
 wuye_settings() {
@@ -43,7 +44,12 @@ wuye_settings() {
         die "WUYE_STATE must be a folder of its own, not '$WUYE_STATE'"
     WUYE_PROCS=${WUYE_PROCS:-2}
     [[ $WUYE_PROCS =~ ^[1-9][0-9]?$ ]] || die "WUYE_PROCS must be 1-99, not '$WUYE_PROCS'"
-    export WUYE_PORT WUYE_STATE WUYE_PROCS
+    # MariaDB's buffer pool: small for development and tests; size it to the data in
+    # production (and for the benchmark's full data set).
+    WUYE_DB_BUFFER_POOL=${WUYE_DB_BUFFER_POOL:-64M}
+    [[ $WUYE_DB_BUFFER_POOL =~ ^[1-9][0-9]{0,5}[MG]$ ]] ||
+        die "WUYE_DB_BUFFER_POOL must be a size such as 64M or 4G, not '$WUYE_DB_BUFFER_POOL'"
+    export WUYE_PORT WUYE_STATE WUYE_PROCS WUYE_DB_BUFFER_POOL
 
     BUILD=$WUYE_STATE/build
     RUN=$WUYE_STATE/run
