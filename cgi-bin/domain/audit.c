@@ -6,9 +6,12 @@
 db_status audit_record_as(const page_ctx *ctx, char kind, long long actor_id, long long community_id,
                           const char *action, const char *object_type, long long object_id,
                           const char *detail) {
-    static db_stmt st = DB_STMT(
-        "audit_record", "INSERT INTO audit_log (at, community_id, actor_kind, actor_id, action, object_type, "
-                        "object_id, address, detail) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, ?)");
+    /* detail is cut to the column's 1000 characters (LEFT counts characters): a composed
+     * detail may quote a longer text, which its own row keeps whole. */
+    static db_stmt st =
+        DB_STMT("audit_record",
+                "INSERT INTO audit_log (at, community_id, actor_kind, actor_id, action, object_type, "
+                "object_id, address, detail) VALUES (FROM_UNIXTIME(?), ?, ?, ?, ?, ?, ?, ?, LEFT(?, 1000))");
     const char *actor = kind == ACCOUNT_STAFF ? "staff" : kind == ACCOUNT_RESIDENT ? "resident" : "system";
     db_arg args[9] = {
         DB_INT(ctx->now),

@@ -257,10 +257,13 @@ int renovation_lock_change(page_ctx *ctx, long long id, int version, const char 
 
 db_status renovation_step(page_ctx *ctx, const renovation *r, const char *action, const char *to_state,
                           const char *checklist, const char *note) {
-    static db_stmt add = DB_STMT("renovation_step_add",
-                                 "INSERT INTO renovation_step (renovation_id, action, from_state, to_state, "
-                                 "checklist, note, staff_id, account_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "FROM_UNIXTIME(?))");
+    /* The note is cut to the column's 1000 characters (LEFT counts characters, never splitting
+     * one); a longer text a step summarises stays whole in its own row (findings, recheck_note). */
+    static db_stmt add =
+        DB_STMT("renovation_step_add",
+                "INSERT INTO renovation_step (renovation_id, action, from_state, to_state, "
+                "checklist, note, staff_id, account_id, at) VALUES (?, ?, ?, ?, ?, LEFT(?, 1000), ?, "
+                "?, FROM_UNIXTIME(?))");
     static db_stmt move =
         DB_STMT("renovation_move", "UPDATE renovation SET state = COALESCE(?, state), version = "
                                    "version + 1, updated_at = FROM_UNIXTIME(?), closed_at = "
