@@ -325,7 +325,9 @@ db_status renovation_next_no(arena *a, long long community_id, const char *kind,
         DB_STMT("renovation_counter_read", "SELECT next_no - 1 FROM renovation_counter WHERE "
                                            "community_id = ? AND year = ? AND kind = ?");
     const char *year_text = clock_format(a, now, zone, "%Y");
-    long long year = year_text ? atoll(year_text) : 0;
+    if (!year_text)
+        return DB_ERROR;
+    long long year = atoll(year_text);
     db_arg args[3] = {DB_INT(community_id), DB_INT(year), DB_TEXT(kind)};
     db_status s = db_exec(&take, args, 3, a, NULL);
     if (s != DB_OK)

@@ -37,6 +37,8 @@ static int check_notice(page_ctx *ctx, const renovation_notice_input *in, renova
     if (!in->rule || !*in->rule)
         return settlement_refuse(why, 422, "rule", "请选择或填写违反的规定");
     const char *today = clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%d");
+    if (!today)
+        return DB_ERROR;
     if (!in->deadline || strcmp(in->deadline, today) <= 0)
         return settlement_refuse(why, 422, "deadline", "整改期限应晚于今天");
     return 0;
@@ -150,6 +152,8 @@ static int patrol_step(void *arg) {
 int renovation_patrol_record(page_ctx *ctx, long long id, int version, const renovation_patrol_input *in,
                              const char *upload_dir, long long *patrol_id, renovation_refusal *why) {
     const char *today = clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%d");
+    if (!today)
+        return DB_ERROR;
     if (!in->patrol_date || strcmp(in->patrol_date, today) > 0)
         return settlement_refuse(why, 422, "patrol_date", "巡查日期不能晚于今天");
     if (in->violation && (!in->findings || !*in->findings))

@@ -210,6 +210,8 @@ static int render(page_ctx *ctx, const renovation *r) {
         view_set(n, "MESSAGE", saved_message(saved));
     }
     const char *today = clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%d");
+    if (!today)
+        return page_db_error(ctx, DB_ERROR);
     bool writer = renovation_may(ctx->user.roles, ctx->config->renovation_approve_roles, RENO_PATROL);
     bool active = renovation_state_active(r->state);
     if (writer && active)
