@@ -75,9 +75,7 @@ static bool posted(page_ctx *ctx, const char *value) {
     return false;
 }
 
-static void fill_approve(page_ctx *ctx, view *body, bool failed) {
-    long long deposit = RENO_DEPOSIT_DEFAULT_FEN, pass = RENO_PASS_DEFAULT_FEN;
-    renovation_money_defaults(ctx->arena, ctx->user.community_id, &deposit, &pass);
+static void fill_approve(page_ctx *ctx, view *body, bool failed, long long deposit, long long pass) {
     view *f = view_add(body, "APPROVE_FORM");
     view_set(f, "CSRF", ctx->csrf);
     for (size_t i = 0; renovation_checklist[i]; i++) {
@@ -155,6 +153,10 @@ static int render(page_ctx *ctx, const renovation *r, bool failed) {
     arena *a = ctx->arena;
     renovation_money_view m;
     int s = renovation_money_load(a, r, &m);
+    bool submitted = !strcmp(r->state, "submitted"), approved = !strcmp(r->state, "approved");
+    long long deposit = RENO_DEPOSIT_DEFAULT_FEN, pass = RENO_PASS_DEFAULT_FEN;
+    if (!s && submitted && may(ctx, RENO_APPROVE))
+        s = renovation_money_defaults(a, ctx->user.community_id, &deposit, &pass);
     if (s)
         return page_db_error(ctx, s);
     view *body =
@@ -185,9 +187,8 @@ static int render(page_ctx *ctx, const renovation *r, bool failed) {
         if (!paid && fee_may(ctx->user.roles, FEE_PAY))
             view_set(view_add(c, "PAY_LINK"), "UNIT_CODE", r->unit_code);
     }
-    bool submitted = !strcmp(r->state, "submitted"), approved = !strcmp(r->state, "approved");
     if (submitted && may(ctx, RENO_APPROVE))
-        fill_approve(ctx, body, failed);
+        fill_approve(ctx, body, failed, deposit, pass);
     else if (submitted)
         view_show(body, "APPROVE_WAIT");
     if (approved && may(ctx, RENO_PERMIT)) {
