@@ -7,7 +7,10 @@
 #include "../core/clock.h"
 #include "../core/money.h"
 #include "audit.h"
+#include "renovation_apply.h"
 #include "renovation_money_bill.h"
+
+#define RENO_PERMIT_BACKDATE_DAYS 30 /* a permit may start at most this long before today */
 
 int renovation_money_items(arena *a, long long community_id) {
     static db_stmt add = DB_STMT(
@@ -143,6 +146,37 @@ typedef struct permit_job {
     renovation_refusal *why;
 } permit_job;
 
+/* A permit starts at most RENO_PERMIT_BACKDATE_DAYS before today (community zone) and lasts
+ * at most the application's RENOVATION_MAX_DAYS: passes are valid only within it. */
+static int check_permit_span(page_ctx *ctx, const char *from, const char *to, renovation_refusal *why) {
+    static db_stmt span =
+        DB_STMT("reno_money_permit_span", "SELECT DATEDIFF(?, ?), DATEDIFF(?, ?), DATE_FORMAT(DATE_SUB(?, "
+                                          "INTERVAL ? DAY), '%Y-%m-%d'), DATE_FORMAT(DATE_ADD(?, "
+                                          "INTERVAL ? DAY), '%Y-%m-%d')");
+    const char *today = clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y-%m-%d");
+    if (!today)
+        return DB_ERROR;
+    db_arg args[8] = {DB_TEXT(from),  DB_TEXT(today),
+                      DB_TEXT(to),    DB_TEXT(from),
+                      DB_TEXT(today), DB_INT(RENO_PERMIT_BACKDATE_DAYS),
+                      DB_TEXT(from),  DB_INT(RENOVATION_MAX_DAYS)};
+    db_rows r;
+    db_status s = db_exec(&span, args, 8, ctx->arena, &r);
+    if (s != DB_OK)
+        return s;
+    if (r.count != 1 || !db_cell(&r, 0, 0) || !db_cell(&r, 0, 1))
+        return settlement_refuse(why, 422, "permit_from", "许可日期无效，请重新填写。");
+    if (db_cell_int(&r, 0, 0) < -RENO_PERMIT_BACKDATE_DAYS)
+        return settlement_refuse(why, 422, "permit_from",
+                                 arena_printf(ctx->arena, "许可开始日期最早为 %s（今天之前 %d 天以内）。",
+                                              db_cell(&r, 0, 2), RENO_PERMIT_BACKDATE_DAYS));
+    if (db_cell_int(&r, 0, 1) > RENOVATION_MAX_DAYS)
+        return settlement_refuse(why, 422, "permit_to",
+                                 arena_printf(ctx->arena, "许可期最长 %d 天，截止日期最晚为 %s。",
+                                              RENOVATION_MAX_DAYS, db_cell(&r, 0, 3)));
+    return 0;
+}
+
 static int permit_step(void *arg) {
     static db_stmt bill =
         DB_STMT("reno_money_charge_lock", "SELECT amount_fen, paid_fen FROM bill WHERE id = ? FOR UPDATE");
@@ -171,6 +205,8 @@ static int permit_step(void *arg) {
     const char *from = *j->from ? j->from : r.planned_start, *to = *j->to ? j->to : r.planned_end;
     if (strcmp(from, to) > 0)
         return settlement_refuse(j->why, 422, "permit_to", "许可截止日期不能早于开始日期。");
+    if ((st = check_permit_span(ctx, from, to, j->why)) != 0)
+        return st;
     db_arg uargs[1] = {DB_INT(r.unit_id)};
     if ((st = db_exec(&unit, uargs, 1, a, &u)) != DB_OK)
         return st;

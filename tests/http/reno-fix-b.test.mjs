@@ -1,10 +1,12 @@
 // Decoration fixes: a long patrol finding or re-check note is saved whole in its own row while
-// the case's step note and the audit detail are cut to their 1000 characters (no 500).
+// the case's step note and the audit detail are cut to their 1000 characters (no 500); the
+// permit's dates are bounded (from at most 30 days back, at most 180 days long).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 
 import { csrfFrom, fetchPage, fieldErrors, inputValue, signIn, sql, sqlValue } from './lib.mjs';
 import { localDate, patrolCase, patrolStaff } from './reno-fixtures-patrol.mjs';
+import { caseRow, makeCase, makeCommunity, payBill, postMoney, staffIn } from './reno-fixtures-money.mjs';
 
 const inspector = patrolStaff(['inspector']);
 const jarP = signIn('staff', inspector.login);
@@ -45,4 +47,35 @@ test('a 2000-character finding and a 1000-character re-check note are saved whol
     const page = await fetchPage(patrolUrl(c.id), { jar: await jarP });
     assert.equal(page.status, 200);
     assert.ok(page.body.includes(findings), 'the patrol list shows the whole finding');
+});
+
+let community, manager, permitter, cashier;
+before(async () => {
+    community = makeCommunity('RB');
+    manager = await staffIn(community.id, ['manager'], 'rb');
+    permitter = await staffIn(community.id, ['inspector'], 'rb');
+    cashier = await staffIn(community.id, ['cashier'], 'rb');
+});
+
+test('permit dates: from at most 30 days back and at most 180 days long, else 422 with nothing written', async () => {
+    const c = makeCase(community.id, { workers: 1 });
+    const ok = await postMoney(manager.jar, c.id, 'approve', { checklist: ['documents'], deposit: '2000', pass_fee: '50' });
+    assert.equal(ok.status, 303);
+    const bill = caseRow(c.id).bill;
+    assert.equal((await payBill(cashier.jar, c.unitCode, bill, '2050')).status, 303);
+    const before = caseRow(c.id);
+    for (const [from, to, field] of [[localDate(-31), localDate(10), 'permit_from'],
+        ['1990-01-01', '2099-12-31', 'permit_from'], [localDate(0), localDate(181), 'permit_to'],
+        [localDate(-30), localDate(151), 'permit_to']]) {
+        const res = await postMoney(permitter.jar, c.id, 'permit', { permit_from: from, permit_to: to });
+        assert.equal(res.status, 422, `${from} to ${to}`);
+        assert.ok(fieldErrors(res.body)[field], `${field} marked for ${from} to ${to}: ${JSON.stringify(fieldErrors(res.body))}`);
+        assert.match(res.body, new RegExp(`name="permit_from" value="${from}"`), 'the form keeps the dates');
+    }
+    assert.deepEqual(caseRow(c.id), before, 'nothing written by refused permits');
+    assert.equal(sqlValue(`SELECT state FROM unit WHERE id = ${c.unitId}`), 'occupied');
+    const res = await postMoney(permitter.jar, c.id, 'permit', { permit_from: localDate(-30), permit_to: localDate(150) });
+    assert.equal(res.status, 303, res.body.slice(0, 800));
+    assert.deepEqual(sql(`SELECT state, DATE_FORMAT(permit_from, '%Y-%m-%d'), DATE_FORMAT(permit_to, '%Y-%m-%d')
+        FROM renovation WHERE id = ${c.id}`)[0], ['permitted', localDate(-30), localDate(150)]);
 });
