@@ -50,14 +50,16 @@ static db_status load_sites(arena *a, long long community_id, const char *today,
         "MAX(p.patrol_date) FROM renovation_patrol p WHERE p.renovation_id = r.id) AS last FROM renovation r "
         "JOIN unit u ON u.id = r.unit_id WHERE r.community_id = ? AND r.state IN ('permitted', "
         "'inspecting')) "
-        "s WHERE last IS NULL OR last <= DATE_SUB(?, INTERVAL ? DAY) ORDER BY last IS NOT NULL, "
+        "s WHERE permit_from <= ? AND (last IS NULL OR last <= DATE_SUB(?, INTERVAL ? DAY)) ORDER BY last IS "
+        "NOT NULL, "
         "COALESCE(last, permit_from), id LIMIT " DUE_LIMIT);
     static db_stmt active =
         DB_STMT("renovation_due_active", "SELECT COUNT(*) FROM renovation WHERE community_id = ? AND state "
                                          "IN ('permitted', 'inspecting')");
     db_rows r;
-    db_arg args[4] = {DB_TEXT(today), DB_INT(community_id), DB_TEXT(today), DB_INT(patrol_days)};
-    db_status s = db_exec(&st, args, 4, a, &r);
+    db_arg args[5] = {DB_TEXT(today), DB_INT(community_id), DB_TEXT(today), DB_TEXT(today),
+                      DB_INT(patrol_days)};
+    db_status s = db_exec(&st, args, 5, a, &r);
     if (s != DB_OK)
         return s;
     out->sites = arena_alloc(a, (r.count ? r.count : 1) * sizeof *out->sites);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { env, fetchPage, runCgi, signIn } from './lib.mjs';
-import { addPatrol, addViolation, makeCase, staffWith } from './reno-fixtures-pass.mjs';
+import { addPatrol, addViolation, makeCase, shanghaiDate, staffWith } from './reno-fixtures-pass.mjs';
 
 const inspector = staffWith(['inspector']);
 const jarP = signIn('staff', inspector.login);
@@ -92,4 +92,16 @@ test('with renovation_patrol_days=1 the site patrolled 2 days ago is due', async
     // The running stack keeps its 7 days.
     const page = await fetchPage('/office/renovation-due', { jar });
     assert.ok(!siteIds(page.body).includes(two.id));
+});
+
+test('a permitted site whose permit starts tomorrow is not due yet; one starting today is', async () => {
+    const jar = await jarP;
+    const tomorrow = makeCase({ from: shanghaiDate(1) }), today = makeCase({ from: shanghaiDate(0) });
+    const page = await fetchPage('/office/renovation-due', { jar });
+    assert.equal(page.status, 200);
+    const ids = siteIds(page.body);
+    assert.ok(ids.includes(today.id), 'a permit from today is due for its first patrol');
+    assert.ok(!ids.includes(tomorrow.id), 'a permit from tomorrow cannot be patrolled yet');
+    for (const r of rows(page.body).filter((x) => x.kind === 'site' && x.days !== undefined))
+        assert.ok(Number(r.days) >= 0, `no negative waiting days: ${JSON.stringify(r)}`);
 });
