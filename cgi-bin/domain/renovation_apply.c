@@ -10,6 +10,7 @@
 
 #include "../core/log.h"
 #include "../core/upload.h"
+#include "../core/utf8.h"
 #include "audit.h"
 #include "ticket.h"
 
@@ -73,7 +74,7 @@ size_t renovation_form_check(arena *a, const renovation_form *f, const char *tod
         PROBLEM("workers", "施工人数应为 1 到 50 人");
     for (size_t i = 0; i < f->file_count; i++) {
         const param *p = f->files[i].part;
-        const char *shown = p->filename && *p->filename ? p->filename : "附件";
+        const char *shown = renovation_attachment_name(a, p, i);
         if (p->len > RENOVATION_FILE_MAX_BYTES)
             PROBLEM(f->files[i].kind, arena_printf(a, "“%s”超过 5 MB，请压缩后再上传", shown));
         else if (!renovation_file_type(p->value, p->len))
@@ -82,6 +83,15 @@ size_t renovation_form_check(arena *a, const renovation_form *f, const char *tod
     }
 #undef PROBLEM
     return n;
+}
+
+const char *renovation_attachment_name(arena *a, const param *p, size_t n) {
+    const char *name = p->filename ? p->filename : "";
+    size_t len = strlen(name);
+    bool clean = len > 0 && utf8_valid(name, len) && utf8_count(name, len) <= 200;
+    for (size_t i = 0; clean && i < len; i++)
+        clean = (unsigned char)name[i] >= 0x20 && name[i] != 0x7f;
+    return clean ? name : arena_printf(a, "附件%lu", (unsigned long)n + 1);
 }
 
 int renovation_resident_unit(arena *a, long long account_id, long long *unit_id, const char **name,
@@ -151,15 +161,7 @@ static int insert_files(page_ctx *ctx, long long id, const renovation_form *f, c
             arena_printf(ctx->arena, "每个申请最多 %d 个附件，已有 %lld 个", RENOVATION_MAX_FILES, have));
     for (size_t i = 0; i < f->file_count; i++) {
         const param *p = f->files[i].part;
-        /* The column holds 200 characters: cut longer names at a character's start. */
-        const char *name = p->filename && *p->filename ? p->filename : "附件";
-        size_t len = strlen(name);
-        if (len > 200) {
-            len = 200;
-            while (len && ((unsigned char)name[len] & 0xC0) == 0x80)
-                len--;
-        }
-        const char *shown = arena_strndup(ctx->arena, name, len);
+        const char *shown = renovation_attachment_name(ctx->arena, p, i);
         db_arg args[7] = {DB_INT(id),
                           DB_TEXT(f->files[i].kind),
                           DB_TEXT(st->names[i]),

@@ -55,6 +55,10 @@ typedef struct renovation_problem {
 size_t renovation_form_check(arena *a, const renovation_form *f, const char *today, renovation_problem *out,
                              size_t cap);
 
+/* The name an attachment keeps (the column's utf8mb4, and error messages): the file name
+ * when valid UTF-8 of at most 200 characters without control characters, else 附件N (n + 1). */
+const char *renovation_attachment_name(arena *a, const param *p, size_t n);
+
 /* The content type of an attachment judged by its bytes (PDF, JPEG, PNG, WebP), or NULL. */
 const char *renovation_file_type(const char *data, size_t len);
 

@@ -1,5 +1,6 @@
 // 装修申请与审核: a resident applies with attachments, the office reviews (return for more
 // documents, or refuse), the resident resubmits or withdraws; the counter applies for a unit.
+// An attachment's name that is not UTF-8 is stored as 附件N.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetchPage, fieldErrors, errorStatus, sql, sqlValue } from './lib.mjs';
@@ -266,4 +267,39 @@ test('two applications for one unit at once: one case, the other 409', async () 
     const answers = await Promise.all([applyInPortal(h.jar), applyInPortal(h.jar), applyInPortal(h.jar)]);
     assert.deepEqual(answers.map((a) => a.status).sort(), [303, 409, 409]);
     assert.equal(caseCount(h.unit.id), 1);
+});
+
+test('an attachment whose name is not UTF-8 is stored as 附件N, in the portal and at the counter', async () => {
+    const bad = Buffer.from([0x70, 0x6c, 0x61, 0x6e, 0xff, 0xfe, 0x2e, 0x70, 0x64, 0x66]).toString('latin1');
+    // FormData sends the name as UTF-8: build the body by hand so the bytes stay raw.
+    async function rawPost(jar, formPath, action, fields) {
+        const page = await fetchPage(formPath, { jar });
+        const token = /name="csrf" value="([^"]+)"/.exec(page.body)[1];
+        const boundary = '----renofixc' + Date.now();
+        const parts = [];
+        const push = (s) => parts.push(Buffer.from(s, 'utf8'));
+        for (const [k, v] of Object.entries({ csrf: token, ...fields })) {
+            for (const x of [].concat(v)) push(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`);
+        }
+        push(`--${boundary}\r\nContent-Disposition: form-data; name="plan"; filename="`);
+        parts.push(Buffer.from(bad, 'latin1'));
+        push(`"\r\nContent-Type: application/pdf\r\n\r\n`);
+        parts.push(PDF);
+        push(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="licence"; filename="licence.png"\r\nContent-Type: image/png\r\n\r\n`);
+        parts.push(PNG);
+        push(`\r\n--${boundary}--\r\n`);
+        return fetchPage(action, {
+            jar, method: 'POST', body: Buffer.concat(parts),
+            headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
+    }
+    const h = await freshHousehold('renofixc-name');
+    const id = caseIdFrom(await rawPost(h.jar, '/portal/renovation?new=1', '/portal/renovation', goodFields()));
+    assert.deepEqual(sql(`SELECT kind, original_name FROM renovation_file WHERE renovation_id = ${id} ORDER BY id`),
+        [['plan', '附件1'], ['licence', 'licence.png']]);
+    sql(`UPDATE renovation SET state = 'withdrawn', closed_at = NOW() WHERE id = ${id}`);
+    const counter = { unit_code: h.unit.code, applicant_name: '陈先生', applicant_phone: '13700001111', ...goodFields() };
+    const office = caseIdFrom(await rawPost(frontdesk.jar, '/office/renovation-new', '/office/renovation-new', counter));
+    assert.equal(sqlValue(`SELECT original_name FROM renovation_file WHERE renovation_id = ${office} AND kind = 'plan'`), '附件1');
+    assert.match((await fetchPage(`/office/renovation?id=${office}`, { jar: frontdesk.jar })).body, /附件1/);
 });
