@@ -157,7 +157,8 @@ int renovation_file_answer(page_ctx *ctx, long long id, long long unit_id) {
     db_status s = db_exec(&st, args, 2, ctx->arena, &r);
     if (s != DB_OK)
         return page_db_error(ctx, s);
-    if (!r.count || (unit_id && db_cell_int(&r, 0, 9) != unit_id))
+    /* A resident: an attachment of their unit's case, never a patrol photo. */
+    if (!r.count || (unit_id && (db_cell_int(&r, 0, 9) != unit_id || db_cell_int(&r, 0, 2) != 0)))
         return page_error(ctx, 404,
                           unit_id ? "没有这个附件，或它不属于您房屋的装修申请。" : "没有这个附件。");
     renovation_file_row f;

@@ -1,9 +1,10 @@
 // 装修申请与审核: a resident applies with attachments, the office reviews (return for more
 // documents, or refuse), the resident resubmits or withdraws; the counter applies for a unit.
-// An attachment's name that is not UTF-8 is stored as 附件N.
+// The portal never serves a patrol photo. An attachment's name that is not UTF-8 is
+// stored as 附件N.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchPage, fieldErrors, errorStatus, sql, sqlValue } from './lib.mjs';
+import { fetchPage, fieldErrors, errorStatus, sql, sqlValue, q } from './lib.mjs';
 import {
     PDF, PNG, goodFields, postMultipart, applyInPortal, caseIdFrom, household, staffWith, versionOf, localDate,
 } from './reno-fixtures-apply.mjs';
@@ -267,6 +268,23 @@ test('two applications for one unit at once: one case, the other 409', async () 
     const answers = await Promise.all([applyInPortal(h.jar), applyInPortal(h.jar), applyInPortal(h.jar)]);
     assert.deepEqual(answers.map((a) => a.status).sort(), [303, 409, 409]);
     assert.equal(caseCount(h.unit.id), 1);
+});
+
+test('a patrol photo of the household\'s own case is 404 in the portal and served in the office', async () => {
+    const h = await freshHousehold('renofixc-photo');
+    const id = caseIdFrom(await applyInPortal(h.jar, goodFields(), files));
+    const stored = sqlValue(`SELECT file_name FROM renovation_file WHERE renovation_id = ${id} AND kind = 'licence'`);
+    const patrol = Number(sqlValue(`INSERT INTO renovation_patrol (renovation_id, community_id, patrol_date, staff_id, result, created_at)
+        VALUES (${id}, 1, CURDATE(), ${inspector.staff.id}, 'ok', NOW()); SELECT LAST_INSERT_ID()`));
+    cleanups.push(() => sql(`DELETE FROM renovation_file WHERE patrol_id = ${patrol}; DELETE FROM renovation_patrol WHERE id = ${patrol}`));
+    const photo = Number(sqlValue(`INSERT INTO renovation_file (renovation_id, patrol_id, kind, file_name, original_name,
+        content_type, size_bytes, created_at) VALUES (${id}, ${patrol}, 'photo', ${q(stored)}, '巡查.png', 'image/png', ${PNG.length}, NOW());
+        SELECT LAST_INSERT_ID()`));
+    assert.equal((await fetchPage(`/office/renovation-file?id=${photo}`, { jar: inspector.jar })).status, 200);
+    const res = await fetchPage(`/portal/renovation-file?id=${photo}`, { jar: h.jar });
+    assert.equal(res.status, 404);
+    const plan = sqlValue(`SELECT id FROM renovation_file WHERE renovation_id = ${id} AND kind = 'plan'`);
+    assert.equal((await fetchPage(`/portal/renovation-file?id=${plan}`, { jar: h.jar })).status, 200);
 });
 
 test('an attachment whose name is not UTF-8 is stored as 附件N, in the portal and at the counter', async () => {
