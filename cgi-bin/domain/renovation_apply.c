@@ -12,6 +12,7 @@
 #include "../core/upload.h"
 #include "../core/utf8.h"
 #include "audit.h"
+#include "renovation_list.h"
 #include "ticket.h"
 
 const char *const renovation_file_kinds[] = {"plan", "licence", "other", NULL};
@@ -311,7 +312,10 @@ static int lock_for_change(page_ctx *ctx, long long id, int version, renovation 
         long long unit = 0;
         if ((r = renovation_resident_unit(ctx->arena, ctx->user.id, &unit, NULL, NULL)) != 0)
             return r;
-        found = unit == c->unit_id;
+        /* Only a case of the current household: a previous one's stays with the office. */
+        found = false;
+        if (unit == c->unit_id && (r = renovation_household_case(ctx->arena, unit, c->id, &found)) != 0)
+            return r;
     }
     if (!found)
         return settlement_refuse(why, 404, NULL, "没有这个装修申请，或它不属于您的房屋。");

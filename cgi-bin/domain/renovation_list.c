@@ -92,9 +92,31 @@ int renovation_list(arena *a, long long community_id, const char *filter, const 
     return read_briefs(a, &r, rows, count);
 }
 
+/* The cases of the unit's current household: made on or after the earliest move-in of
+ * its current occupants (occupancy.since, the local date read as UTC midnight), or applied
+ * for by one of them. A previous household's cases stay with the office. */
+#define HOUSEHOLD_CASE                                                                                       \
+    "(r.created_at >= (SELECT MIN(o.since) FROM occupancy o WHERE o.unit_id = r.unit_id AND o.until IS "     \
+    "NULL) OR r.applicant_account_id IN (SELECT ac.id FROM account ac JOIN occupancy o ON o.person_id = "    \
+    "ac.person_id WHERE o.unit_id = r.unit_id AND o.until IS NULL)) "
+
+int renovation_household_case(arena *a, long long unit_id, long long id, bool *sees) {
+    static db_stmt st =
+        DB_STMT("renovation_household_case",
+                "SELECT r.id FROM renovation r WHERE r.id = ? AND r.unit_id = ? AND " HOUSEHOLD_CASE);
+    db_arg args[2] = {DB_INT(id), DB_INT(unit_id)};
+    db_rows r;
+    db_status s = db_exec(&st, args, 2, a, &r);
+    if (s != DB_OK)
+        return s;
+    *sees = unit_id && r.count > 0;
+    return 0;
+}
+
 int renovation_list_for_unit(arena *a, long long unit_id, renovation_brief **rows, size_t *count) {
-    static db_stmt st = DB_STMT("renovation_list_unit",
-                                "SELECT " BRIEF_COLUMNS "WHERE r.unit_id = ? ORDER BY r.id DESC LIMIT 50");
+    static db_stmt st =
+        DB_STMT("renovation_list_unit", "SELECT " BRIEF_COLUMNS "WHERE r.unit_id = ? AND " HOUSEHOLD_CASE
+                                        "ORDER BY r.id DESC LIMIT 50");
     db_arg args[1] = {DB_INT(unit_id)};
     db_rows r;
     db_status s = db_exec(&st, args, 1, a, &r);
@@ -157,8 +179,15 @@ int renovation_file_answer(page_ctx *ctx, long long id, long long unit_id) {
     db_status s = db_exec(&st, args, 2, ctx->arena, &r);
     if (s != DB_OK)
         return page_db_error(ctx, s);
-    /* A resident: an attachment of their unit's case, never a patrol photo. */
-    if (!r.count || (unit_id && (db_cell_int(&r, 0, 9) != unit_id || db_cell_int(&r, 0, 2) != 0)))
+    /* A resident: an attachment (never a patrol photo) of their household's own case. */
+    bool sees = r.count > 0;
+    if (sees && unit_id) {
+        sees = db_cell_int(&r, 0, 9) == unit_id && db_cell_int(&r, 0, 2) == 0;
+        int rc = sees ? renovation_household_case(ctx->arena, unit_id, db_cell_int(&r, 0, 1), &sees) : 0;
+        if (rc)
+            return page_db_error(ctx, (db_status)rc);
+    }
+    if (!sees)
         return page_error(ctx, 404,
                           unit_id ? "没有这个附件，或它不属于您房屋的装修申请。" : "没有这个附件。");
     renovation_file_row f;

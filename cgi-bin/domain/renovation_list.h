@@ -3,6 +3,7 @@
  * and a household's cases for the portal. Functions answer 0 or a negative db_status. */
 #ifndef WUYE_RENOVATION_LIST_H
 #define WUYE_RENOVATION_LIST_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/arena.h"
@@ -28,7 +29,10 @@ typedef struct renovation_brief {
  * all, pending, or a state; unit a unit code prefix ("" for any). *total: all matches. */
 int renovation_list(arena *a, long long community_id, const char *filter, const char *unit,
                     long long page_number, renovation_brief **rows, size_t *count, long long *total);
-/* The cases of unit_id, newest first (at most 50). */
+/* The cases of unit_id that its current household sees, newest first (at most 50): those
+ * made since the earliest move-in of its current occupants, or applied for by one of them. */
 int renovation_list_for_unit(arena *a, long long unit_id, renovation_brief **rows, size_t *count);
+/* Whether case id is one of unit_id's that its current household sees (as above). */
+int renovation_household_case(arena *a, long long unit_id, long long id, bool *sees);
 
 #endif

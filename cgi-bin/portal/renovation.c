@@ -104,6 +104,9 @@ static int load_case(page_ctx *ctx, renovation *c) {
     if (unit_id &&
         (r = renovation_load_for_unit(ctx->arena, unit_id, form_int(&ctx->query, "id"), c, &found)) != 0)
         return page_db_error(ctx, (db_status)r);
+    /* A previous household's case of the unit is not this household's to see. */
+    if (found && (r = renovation_household_case(ctx->arena, unit_id, c->id, &found)) != 0)
+        return page_db_error(ctx, (db_status)r);
     if (!found)
         return page_error(ctx, 404, "没有这个装修申请，或它不属于您的房屋。");
     return 0;

@@ -1,7 +1,7 @@
 // 装修申请与审核: a resident applies with attachments, the office reviews (return for more
 // documents, or refuse), the resident resubmits or withdraws; the counter applies for a unit.
-// The portal never serves a patrol photo. An attachment's name that is not UTF-8 is
-// stored as 附件N.
+// The portal shows only the current household's cases and never a patrol photo; an
+// attachment's name that is not UTF-8 is stored as 附件N.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetchPage, fieldErrors, errorStatus, sql, sqlValue, q } from './lib.mjs';
@@ -268,6 +268,49 @@ test('two applications for one unit at once: one case, the other 409', async () 
     const answers = await Promise.all([applyInPortal(h.jar), applyInPortal(h.jar), applyInPortal(h.jar)]);
     assert.deepEqual(answers.map((a) => a.status).sort(), [303, 409, 409]);
     assert.equal(caseCount(h.unit.id), 1);
+});
+
+test("the previous household's case of the unit is 404 for the new household: list, page, file and POST", async () => {
+    const h = await freshHousehold('renofixc-move');
+    // The previous owner lived there in 2023 and applied then (a permitted case, left open).
+    const old = caseIdFrom(await applyInPortal(h.jar, goodFields(), files));
+    const prev = Number(sqlValue(`INSERT INTO person (community_id, name, phone) VALUES (1, '前业主王', '13600000000');
+        SELECT LAST_INSERT_ID()`));
+    cleanups.push(() => sql(`DELETE FROM occupancy WHERE person_id = ${prev}; DELETE FROM person WHERE id = ${prev}`));
+    sql(`INSERT INTO occupancy (community_id, unit_id, person_id, relation, since, until)
+           VALUES (1, ${h.unit.id}, ${prev}, 'owner', '2022-01-01', '2023-12-31');
+         UPDATE renovation SET applicant_account_id = NULL, applicant_name = '前业主王', applicant_phone = '13600000000',
+           state = 'permitted', version = version + 1, created_at = '2023-06-01 10:00:00' WHERE id = ${old}`);
+    const version = Number(sqlValue(`SELECT version FROM renovation WHERE id = ${old}`));
+    const fileId = sqlValue(`SELECT MIN(id) FROM renovation_file WHERE renovation_id = ${old}`);
+
+    const list = await fetchPage('/portal/renovation', { jar: h.jar });
+    assert.equal(list.status, 200);
+    assert.doesNotMatch(list.body, new RegExp(`data-renovation-id="${old}"`));
+    const page = await fetchPage(`/portal/renovation?id=${old}`, { jar: h.jar });
+    assert.equal(page.status, 404);
+    assert.equal(errorStatus(page.body), 404);
+    assert.doesNotMatch(page.body, /前业主王|13600000000/);
+    assert.equal((await fetchPage(`/portal/renovation-file?id=${fileId}`, { jar: h.jar })).status, 404);
+    assert.equal((await portalAction(h.jar, old, 'request_acceptance', version)).status, 404);
+    assert.equal(sqlValue(`SELECT state FROM renovation WHERE id = ${old}`), 'permitted');
+
+    // The office still has it; a case of this household (made now) shows as before.
+    assert.equal((await fetchPage(`/office/renovation?id=${old}`, { jar: inspector.jar })).status, 200);
+    sql(`UPDATE renovation SET state = 'closed', closed_at = NOW(), version = version + 1 WHERE id = ${old}`);
+    const mine = caseIdFrom(await applyInPortal(h.jar));
+    const again = await fetchPage('/portal/renovation', { jar: h.jar });
+    assert.match(again.body, new RegExp(`data-renovation-id="${mine}"`));
+    assert.doesNotMatch(again.body, new RegExp(`data-renovation-id="${old}"`));
+    assert.equal((await fetchPage(`/portal/renovation?id=${mine}`, { jar: h.jar })).status, 200);
+});
+
+test("a case the current owner applied for before the household's move-in date stays theirs", async () => {
+    const h = await freshHousehold('renofixc-own');
+    const id = caseIdFrom(await applyInPortal(h.jar));
+    sql(`UPDATE renovation SET created_at = '2023-06-01 10:00:00' WHERE id = ${id}`);
+    assert.equal((await fetchPage(`/portal/renovation?id=${id}`, { jar: h.jar })).status, 200);
+    assert.equal((await portalAction(h.jar, id, 'withdraw', Number(sqlValue(`SELECT version FROM renovation WHERE id = ${id}`)))).status, 303);
 });
 
 test('a patrol photo of the household\'s own case is 404 in the portal and served in the office', async () => {
