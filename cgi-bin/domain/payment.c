@@ -1,7 +1,7 @@
 /* payment.c: taking a payment and reversing one (see payment.h). Each is one
- * transaction taking its locks in the same order: the cashier's day, the receipt counter,
- * then the bills in id order, so two cashiers at the same bill queue instead of both
- * seeing it unpaid. */
+ * transaction taking its locks in the same order: (a reversal: a decoration case whose
+ * deposit it touches,) the cashier's day, the receipt counter, then the bills in id order, so two cashiers at
+ * the same bill queue instead of both seeing it unpaid. */
 #include "payment.h"
 
 #include <stdio.h>
@@ -270,6 +270,35 @@ typedef struct reverse_job {
     payment_refusal *why;
 } reverse_job;
 
+/* Refuses (409) the reversal of a payment on the charge bill of a decoration case once its
+ * permit is issued: the deposit then guarantees the work, and after the refund it has been
+ * paid back, so reversing it would pay it out twice. Before the permit it may be reversed.
+ * The case is locked (shared) first, as every change of a case locks it before the day, the
+ * counter and the bills, so a permit cannot be issued meanwhile on a deposit being reversed. */
+static int reverse_charge_check(page_ctx *ctx, long long payment_id, payment_refusal *why) {
+    static db_stmt cases =
+        DB_STMT("payment_reverse_cases",
+                "SELECT DISTINCT r.id FROM payment_alloc a JOIN payment p ON p.id = a.payment_id "
+                "JOIN renovation r ON r.charge_bill_id = a.bill_id "
+                "WHERE a.payment_id = ? AND p.community_id = ? ORDER BY r.id");
+    static db_stmt state =
+        DB_STMT("payment_reverse_case_lock", "SELECT state FROM renovation WHERE id = ? LOCK IN SHARE MODE");
+    db_arg args[2] = {DB_INT(payment_id), DB_INT(ctx->user.community_id)};
+    db_rows ids;
+    db_status s = db_exec(&cases, args, 2, ctx->arena, &ids);
+    for (size_t i = 0; s == DB_OK && i < ids.count; i++) {
+        db_arg cargs[1] = {DB_INT(db_cell_int(&ids, i, 0))};
+        db_rows st;
+        if ((s = db_exec(&state, cargs, 1, ctx->arena, &st)) != DB_OK)
+            return s;
+        const char *now = st.count ? db_cell(&st, 0, 0) : "approved";
+        if (strcmp(now, "submitted") && strcmp(now, "approved"))
+            return settlement_refuse(why, 409, NULL,
+                                     "这笔收款是装修押金：押金已用于发放装修许可证或已退还，不能冲正。");
+    }
+    return s;
+}
+
 static int reverse_step(void *arg) {
     static db_stmt orig = DB_STMT("payment_reverse_lock",
                                   "SELECT kind, unit_id, method, amount_fen, payer, receipt_no, "
@@ -281,9 +310,11 @@ static int reverse_step(void *arg) {
     reverse_job *j = arg;
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
-    long long settlement_id;
-    int r = payment_lock_today(ctx, &settlement_id, j->why);
+    int r = reverse_charge_check(ctx, j->payment_id, j->why);
     if (r)
+        return r;
+    long long settlement_id;
+    if ((r = payment_lock_today(ctx, &settlement_id, j->why)) != 0)
         return r;
     db_arg args[2] = {DB_INT(j->payment_id), DB_INT(ctx->user.community_id)};
     db_rows p;

@@ -49,7 +49,9 @@ typedef struct payment_request {
 int payment_take(page_ctx *ctx, const payment_request *req, long long *payment_id, payment_refusal *why);
 /* Reverses payment_id with reason, in the signed-in staff member's open day: a negative
  * row with its own receipt number and negated allocations. 404 unknown, 409 when it is a
- * reversal or a refund, or was already reversed, or the day is closed. */
+ * reversal or a refund, or was already reversed, or the day is closed, or it paid the
+ * charge bill of a decoration case whose permit was issued (the deposit is in use or was
+ * paid back). */
 int payment_reverse(page_ctx *ctx, long long payment_id, const char *reason, long long *reversal_id,
                     payment_refusal *why);
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { fetchPage, fieldErrors, sql, sqlValue, textOf } from './lib.mjs';
+import { csrfFrom, fetchPage, fieldErrors, sql, sqlValue, textOf } from './lib.mjs';
 import {
     addDeduction, addPasses, caseRow, makeCase, makeCommunity, openMoney, payBill, postMoney, staffIn,
 } from './reno-fixtures-money.mjs';
@@ -253,4 +253,53 @@ test('a closed case answers 409 to every change, and a replayed refund form is 4
     assert.equal((await postMoney(cashier.jar, c.id, 'refund', {}, await as(cashier))).status, 409);
     assert.deepEqual(caseRow(c.id), closed);
     assert.equal(sqlValue(`SELECT COUNT(*) FROM payment WHERE unit_id = ${c.unitId} AND kind = 'refund'`), '1');
+});
+
+// Reverses payment id at the payment page as jar: the answer.
+async function reversePayment(jar, id, reason = '押金收错，冲正重收') {
+    const page = await fetchPage(`/office/payment?id=${id}`, { jar });
+    assert.equal(page.status, 200);
+    return fetchPage(`/office/payment?id=${id}`, { jar, method: 'POST',
+        form: { csrf: csrfFrom(page.body, '/office/logout'), action: 'reverse', reason } });
+}
+
+// The payment that paid the case's charge bill.
+const chargePayment = (c) => Number(sqlValue(`SELECT MIN(payment_id) FROM payment_alloc WHERE bill_id = ${c.bill}`));
+
+const moneyCounts = (c) => sql(`SELECT (SELECT COUNT(*) FROM payment WHERE unit_id = ${c.unitId}),
+    (SELECT COUNT(*) FROM payment_alloc WHERE bill_id = ${c.bill}), (SELECT paid_fen FROM bill WHERE id = ${c.bill}),
+    (SELECT state FROM unit WHERE id = ${c.unitId})`)[0].join('/');
+
+test('the deposit payment cannot be reversed once the permit is issued, nor after the refund; before the permit it can', async () => {
+    // Permitted: the deposit guarantees the work; reversing it would leave a valid permit unpaid.
+    const permitted = await permittedCase({ workers: 1 });
+    let before = moneyCounts(permitted);
+    let res = await reversePayment(cashier.jar, chargePayment(permitted));
+    assert.equal(res.status, 409);
+    assert.match(textOf(res.body), /装修押金.*不能冲正/);
+    assert.equal(moneyCounts(permitted), before, 'nothing written');
+    assert.equal(caseRow(permitted.id).state, 'permitted');
+
+    // Closed (refunded): reversing would pay the deposit out a second time.
+    const closed = await acceptedCase({ workers: 1 });
+    addPasses(community.id, closed.id, inspector.id, ['returned']);
+    assert.equal((await postMoney(cashier.jar, closed.id, 'refund')).status, 303);
+    before = moneyCounts(closed);
+    const dayBefore = sqlValue(`SELECT COUNT(*) FROM payment WHERE staff_id = ${cashier.id}`);
+    res = await reversePayment(cashier.jar, chargePayment(closed));
+    assert.equal(res.status, 409);
+    assert.equal(moneyCounts(closed), before, 'nothing written');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM payment WHERE staff_id = ${cashier.id}`), dayBefore);
+    assert.equal(sqlValue(`SELECT amount_fen - paid_fen FROM bill WHERE id = ${closed.bill}`), '0', 'the charge stays paid');
+    assert.equal(caseRow(closed.id).state, 'closed');
+
+    // Approved, paid, no permit yet: a wrongly taken deposit may still be reversed.
+    const approved = makeCase(community.id, { workers: 1 });
+    assert.equal((await approve(approved)).status, 303);
+    const bill = caseRow(approved.id).bill;
+    assert.equal((await payBill(cashier.jar, approved.unitCode, bill, '2050')).status, 303);
+    res = await reversePayment(cashier.jar, chargePayment({ bill }));
+    assert.equal(res.status, 303);
+    assert.equal(sqlValue(`SELECT paid_fen FROM bill WHERE id = ${bill}`), '0', 'owing again');
+    assert.equal((await postMoney(inspector.jar, approved.id, 'permit')).status, 409, 'and no permit without it');
 });
