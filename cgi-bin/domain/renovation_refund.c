@@ -64,7 +64,9 @@ static int refund_step(void *arg) {
         DB_STMT("reno_refund_charge_lock", "SELECT paid_fen FROM bill WHERE id = ? FOR UPDATE");
     static db_stmt set = DB_STMT("reno_refund_set", "UPDATE renovation SET refund_bill_id = ?, "
                                                     "refund_payment_id = ?, refund_fen = ? WHERE id = ?");
-    static db_stmt unit = DB_STMT("reno_refund_unit", "UPDATE unit SET state = ? WHERE id = ?");
+    /* Only a unit still renovating: a change in the archive meanwhile (e.g. rented) stays. */
+    static db_stmt unit =
+        DB_STMT("reno_refund_unit", "UPDATE unit SET state = ? WHERE id = ? AND state = 'renovating'");
     refund_job *j = arg;
     page_ctx *ctx = j->ctx;
     arena *a = ctx->arena;
@@ -115,8 +117,11 @@ static int refund_step(void *arg) {
     db_arg sargs[4] = {db_int_or_null(bill_id), db_int_or_null(*j->payment_id), DB_INT(total), DB_INT(r.id)};
     if ((st = db_exec(&set, sargs, 4, a, NULL)) != DB_OK)
         return st;
-    db_arg uargs[2] = {DB_TEXT(r.prior_unit_state), DB_INT(r.unit_id)};
-    if (*r.prior_unit_state && (st = db_exec(&unit, uargs, 2, a, NULL)) != DB_OK)
+    /* Renovating before the permit (or not recorded) restores to occupied, not renovating. */
+    const char *back =
+        *r.prior_unit_state && strcmp(r.prior_unit_state, "renovating") ? r.prior_unit_state : "occupied";
+    db_arg uargs[2] = {DB_TEXT(back), DB_INT(r.unit_id)};
+    if ((st = db_exec(&unit, uargs, 2, a, NULL)) != DB_OK)
         return st;
     const char *note = arena_printf(a, "退还 %s 元（押金 %s 元，扣除 %s 元，出入证退还 %s 元）",
                                     money_format(a, total), money_format(a, r.deposit_fen),

@@ -303,3 +303,20 @@ test('the deposit payment cannot be reversed once the permit is issued, nor afte
     assert.equal(sqlValue(`SELECT paid_fen FROM bill WHERE id = ${bill}`), '0', 'owing again');
     assert.equal((await postMoney(inspector.jar, approved.id, 'permit')).status, 409, 'and no permit without it');
 });
+
+test('the refund restores the unit only while it is renovating: a change in the archive meanwhile stays', async () => {
+    // Rented while the work went on: still rented after the refund.
+    const rented = await acceptedCase({ workers: 1 });
+    addPasses(community.id, rented.id, inspector.id, ['returned']);
+    sql(`UPDATE unit SET state = 'rented' WHERE id = ${rented.unitId}`);
+    assert.equal((await postMoney(cashier.jar, rented.id, 'refund')).status, 303);
+    assert.equal(caseRow(rented.id).state, 'closed');
+    assert.equal(sqlValue(`SELECT state FROM unit WHERE id = ${rented.unitId}`), 'rented');
+
+    // Already renovating at the permit: occupied after the refund, not renovating for ever.
+    const again = await acceptedCase({ workers: 1, unitState: 'renovating' });
+    assert.equal(caseRow(again.id).prior, 'renovating');
+    addPasses(community.id, again.id, inspector.id, ['returned']);
+    assert.equal((await postMoney(cashier.jar, again.id, 'refund')).status, 303);
+    assert.equal(sqlValue(`SELECT state FROM unit WHERE id = ${again.unitId}`), 'occupied');
+});
