@@ -69,6 +69,16 @@ db_status payment_next_receipt(page_ctx *ctx, const char **receipt_no) {
     return DB_OK;
 }
 
+db_status payment_lock_receipts(page_ctx *ctx) {
+    /* next_no 1 reads as "no number taken yet"; the duplicate key locks an existing row. */
+    static db_stmt lock = DB_STMT(
+        "receipt_counter_lock", "INSERT INTO receipt_counter (community_id, year, next_no) VALUES (?, ?, 1) "
+                                "ON DUPLICATE KEY UPDATE next_no = next_no");
+    long long year = atoll(clock_format(ctx->arena, ctx->now, ctx->user.community_zone, "%Y"));
+    db_arg args[2] = {DB_INT(ctx->user.community_id), DB_INT(year)};
+    return db_exec(&lock, args, 2, ctx->arena, NULL);
+}
+
 /* Locks bill id and its lines into b; b->id is 0 when there is no such bill. */
 static db_status lock_bill(arena *a, long long id, locked_bill *b) {
     static db_stmt bill =

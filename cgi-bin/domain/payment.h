@@ -56,8 +56,8 @@ int payment_reverse(page_ctx *ctx, long long payment_id, const char *reason, lon
                     payment_refusal *why);
 
 /* Shared with the other writers of payments (the renovation refund), inside their
- * transaction, in this order: the day, the receipt number, the bills, the row, the
- * allocations. */
+ * transaction, in this order: the day, the receipt number (or the counter's lock), the
+ * bills, the row, the allocations. */
 
 /* Locks the signed-in cashier's open day (community time); its id into *settlement_id.
  * 409 when the day is closed. */
@@ -66,6 +66,10 @@ int payment_lock_today(page_ctx *ctx, long long *settlement_id, payment_refusal 
  * counter row stays locked until the transaction ends, so numbers have no gaps: a
  * rolled-back payment gives its number back. */
 db_status payment_next_receipt(page_ctx *ctx, const char **receipt_no);
+/* Locks the community's receipt counter of the year without taking a number, for a writer
+ * that locks bills before it knows whether it needs one; payment_next_receipt later in the
+ * transaction then takes the next number under the same lock. */
+db_status payment_lock_receipts(page_ctx *ctx);
 
 /* A payment, reversal or refund row as written. */
 typedef struct payment_row {

@@ -91,10 +91,14 @@ static int refund_step(void *arg) {
         return st;
     db_arg kargs[1] = {DB_TEXT(j->req->form_key)}, cargs[1] = {DB_INT(r.charge_bill_id)};
     db_rows k, c;
-    if ((st = db_exec(&used, kargs, 1, a, &k)) != DB_OK || (st = db_exec(&charge, cargs, 1, a, &c)) != DB_OK)
+    if ((st = db_exec(&used, kargs, 1, a, &k)) != DB_OK)
         return st;
     if (k.count)
         return settlement_refuse(j->why, 409, NULL, "这张退款单已经提交过了，请勿重复退款。");
+    /* The receipt counter before the charge bill, as payment_take and payment_reverse lock
+     * them: a refund and a reversal then queue instead of deadlocking. */
+    if ((st = payment_lock_receipts(ctx)) != DB_OK || (st = db_exec(&charge, cargs, 1, a, &c)) != DB_OK)
+        return st;
     long long deposit_back, passes_back;
     renovation_refund_amounts(&r, deductions, lost, c.count ? db_cell_int(&c, 0, 0) : 0, &deposit_back,
                               &passes_back);
