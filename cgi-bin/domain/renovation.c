@@ -357,6 +357,7 @@ void renovation_view_head(arena *a, view *v, const renovation *r, const char *ta
         return;
     view_set_int(h, "ID", r->id);
     view_set(h, "UNIT_CODE", r->unit_code);
+    view_set_int(h, "UNIT_ID", r->unit_id);
     view_set(h, "STATE", r->state);
     view_set(h, "STATE_NAME", renovation_state_name(r->state));
     view_set(h, "PERMIT_NO", *r->permit_no ? r->permit_no : "未发证");

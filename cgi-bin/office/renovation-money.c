@@ -184,6 +184,8 @@ static int render(page_ctx *ctx, const renovation *r, bool failed) {
         view_set_int(c, "WORKERS", r->workers);
         view_set(c, "PAID_STATE", paid ? "paid" : "unpaid");
         view_set(c, "PAID_NAME", paid ? "已缴清" : "未缴清");
+        if (fee_may(ctx->user.roles, FEE_VIEW)) /* the bill page is the fee pages' */
+            view_set_int(view_add(c, "BILL_LINK"), "BILL_ID", r->charge_bill_id);
         if (!paid && fee_may(ctx->user.roles, FEE_PAY))
             view_set(view_add(c, "PAY_LINK"), "UNIT_CODE", r->unit_code);
     }

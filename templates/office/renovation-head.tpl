@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<header class="card reno-head" data-renovation-id="{{ID}}" data-state="{{STATE}}">
   <p class="back no-print"><a href="/office/renovations">‹ 装修管理</a></p>
   <div class="heading-row">
-    <h1>{{UNIT_CODE}} 装修</h1>
+    <h1><a href="/office/unit?id={{UNIT_ID:u}}" data-unit-link>{{UNIT_CODE}}</a> 装修</h1>
     <span class="reno-state state-{{STATE}}" data-state-name>{{STATE_NAME}}</span>
   </div>
   <dl class="facts">

@@ -13,7 +13,7 @@
       <dt>已收</dt><dd data-charge-paid>¥{{PAID}}</dd>
       <dt>未收</dt><dd data-charge-owed>¥{{OWED}}</dd>
     </dl>
-    <p><a href="/office/bill?id={{BILL_ID:u}}">查看账单</a>{{#PAY_LINK}} · <a class="button small" href="/office/payment?unit={{UNIT_CODE:u}}" data-pay-link>到收款页收款</a>{{/PAY_LINK}}</p>
+    <p>{{#BILL_LINK}}<a href="/office/bill?id={{BILL_ID:u}}">查看账单</a>{{/BILL_LINK}}{{#PAY_LINK}} · <a class="button small" href="/office/payment?unit={{UNIT_CODE:u}}" data-pay-link>到收款页收款</a>{{/PAY_LINK}}</p>
   </section>
 {{/CHARGE}}{{#APPROVE_WAIT}}  <p class="hint card">申请待审批：须由有审批权限的岗位（设置 renovation_approve_roles，默认管理处主任）审批。</p>
 {{/APPROVE_WAIT}}{{#APPROVE_FORM}}  <section class="card" data-section="approve">

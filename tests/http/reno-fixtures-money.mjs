@@ -34,6 +34,11 @@ export async function staffIn(community, roles, tag = 'rm') {
     return { ...s, jar: await signIn('staff', s.login) };
 }
 
+// The planned dates of the cases made here, from the day the tests run (a permit may not
+// start over 30 days back): start in 9 days, end 89 days later.
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+export const PLANNED = { start: day(9), end: day(98) };
+
 // A fresh occupied unit of community with a submitted case of `workers` workers:
 // {unitId, unitCode, id} (id: the case).
 export function makeCase(community, { workers = 4, unitState = 'occupied' } = {}) {
@@ -44,7 +49,7 @@ export function makeCase(community, { workers = 4, unitState = 'occupied' } = {}
          INSERT INTO renovation (community_id, unit_id, state, source, applicant_name, applicant_phone, company, foreman,
            foreman_phone, planned_start, planned_end, scope, description, no_structural, workers, created_at, updated_at)
            VALUES (${community}, @u, 'submitted', 'counter', '钱业主', '13900001111', '金螳螂家装', '周师傅', '13900002222',
-           '2026-12-01', '2027-02-28', 'walls,floors,lines', '全屋翻新', 1, ${workers}, NOW(), NOW());
+           ${q(PLANNED.start)}, ${q(PLANNED.end)}, 'walls,floors,lines', '全屋翻新', 1, ${workers}, NOW(), NOW());
          SET @r = LAST_INSERT_ID();
          INSERT INTO renovation_step (renovation_id, action, from_state, to_state, at) VALUES (@r, 'submit', '', 'submitted', NOW());`);
     const unitId = Number(sqlValue(`SELECT id FROM unit WHERE community_id = ${community} AND code = ${q(unitCode)}`));
@@ -103,7 +108,7 @@ export function addPasses(community, id, staffId, states) {
         const no = `CR${randomBytes(4).toString('hex').toUpperCase()}`;
         sql(`INSERT INTO renovation_pass (renovation_id, community_id, pass_no, name, id_masked, valid_from, valid_to,
                state, issued_by, issued_at, closed_by, closed_at)
-             VALUES (${id}, ${community}, ${q(no)}, '施工员', '3201**********1234', '2026-12-01', '2027-02-28', ${q(state)},
+             VALUES (${id}, ${community}, ${q(no)}, '施工员', '3201**********1234', ${q(PLANNED.start)}, ${q(PLANNED.end)}, ${q(state)},
                ${staffId}, NOW(), ${state === 'issued' ? 'NULL' : staffId}, ${state === 'issued' ? 'NULL' : 'NOW()'})`);
     }
 }

@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 
 import { csrfFrom, fetchPage, fieldErrors, sql, sqlValue, textOf } from './lib.mjs';
 import {
-    addDeduction, addPasses, caseRow, makeCase, makeCommunity, openMoney, payBill, postMoney, staffIn,
+    PLANNED, addDeduction, addPasses, caseRow, makeCase, makeCommunity, openMoney, payBill, postMoney, staffIn,
 } from './reno-fixtures-money.mjs';
 
 let community;
@@ -125,14 +125,14 @@ test('the permit needs approval and a paid deposit; approval is for approvers wi
     assert.match(after.permit, /^ZX\d{4}-\d{4}$/);
     assert.equal(after.prior, 'occupied');
     assert.equal(sqlValue(`SELECT state FROM unit WHERE id = ${c.unitId}`), 'renovating');
-    assert.equal(sqlValue(`SELECT DATE_FORMAT(permit_to, '%Y-%m-%d') FROM renovation WHERE id = ${c.id}`), '2027-02-28');
+    assert.equal(sqlValue(`SELECT DATE_FORMAT(permit_to, '%Y-%m-%d') FROM renovation WHERE id = ${c.id}`), PLANNED.end);
     tab = await fetchPage(`/office/renovation-money?id=${c.id}`, { jar: inspector.jar });
     assert.match(tab.body, /data-paid="paid"/);
     assert.match(tab.body, new RegExp(`data-permit-no="${after.permit}"`));
     const print = await fetchPage(`/office/renovation-permit?id=${c.id}`, { jar: inspector.jar });
     assert.equal(print.status, 200);
     const text = textOf(print.body);
-    for (const want of [after.permit, c.unitCode, '金螳螂家装', '周师傅', '13900002222', '2026-12-01 至 2027-02-28',
+    for (const want of [after.permit, c.unitCode, '金螳螂家装', '周师傅', '13900002222', `${PLANNED.start} 至 ${PLANNED.end}`,
         '8:00–12:00', community.phone, '装修垃圾']) assert.ok(text.includes(want), `the permit shows ${want}`);
 });
 

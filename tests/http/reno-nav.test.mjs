@@ -3,7 +3,7 @@
 // resident's portal. The technician neither sees the item nor opens the pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchPage, signIn } from './lib.mjs';
+import { fetchPage, signIn, sql, sqlValue } from './lib.mjs';
 import { makeCase, staffWith } from './reno-fixtures-pass.mjs';
 
 const links = (html, label) => {
@@ -47,4 +47,25 @@ test('residents find 装修申请 in the portal row', async () => {
     const page = await fetchPage('/portal/renovation', { jar });
     assert.equal(page.status, 200);
     assert.ok(links(page.body, '主导航').some((l) => l.href === '/portal/renovation' && l.current));
+});
+
+test('every case tab links the unit\'s archive page; the bill link is offered only to the roles that may open it', async () => {
+    const inspector = staffWith(['inspector']);
+    const jar = await signIn('staff', inspector.login);
+    const c = makeCase();
+    const tab = await fetchPage(`/office/renovation-money?id=${c.id}`, { jar });
+    assert.match(tab.body, new RegExp(`<a href="/office/unit\\?id=${c.unitId}" data-unit-link>${c.unitCode}</a>`));
+    assert.equal((await fetchPage(`/office/unit?id=${c.unitId}`, { jar })).status, 200, 'the inspector may open it');
+    // The fixture's case has no charge bill: give it one of its own unit, as the approval does.
+    sql(`INSERT INTO bill (community_id, unit_id, kind, period, due_date, created_at, amount_fen)
+           VALUES (1, ${c.unitId}, 'oneoff', '2026-11', '2026-11-30', UTC_TIMESTAMP(), 0)`);
+    const bill = Number(sqlValue(`SELECT MAX(id) FROM bill WHERE unit_id = ${c.unitId}`));
+    sql(`UPDATE renovation SET charge_bill_id = ${bill} WHERE id = ${c.id}`);
+    const inspectorTab = await fetchPage(`/office/renovation-money?id=${c.id}`, { jar });
+    assert.match(inspectorTab.body, /data-section="charge"/);
+    assert.doesNotMatch(inspectorTab.body, /查看账单/, 'no link to a page the inspector may not open');
+    assert.equal((await fetchPage(`/office/bill?id=${bill}`, { jar })).status, 403);
+    const cashier = await signIn('staff', 'cashier');
+    const cashierTab = await fetchPage(`/office/renovation-money?id=${c.id}`, { jar: cashier });
+    assert.match(cashierTab.body, new RegExp(`<a href="/office/bill\\?id=${bill}">查看账单</a>`));
 });
