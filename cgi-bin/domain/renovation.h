@@ -116,5 +116,4 @@ db_status renovation_next_no(arena *a, long long community_id, const char *kind,
  * on v itself for the page's forms. */
 void renovation_view_head(arena *a, view *v, const renovation *r, const char *tab);
 
-
 #endif
