@@ -60,7 +60,7 @@ int fee_report_incomes(arena *a, long long community_id, int year, const char *z
         "GROUP BY 1, 3 ORDER BY COALESCE(MAX(fi.sort), 32767), 1, 3");
     long long starts[13];
     for (int m = 0; m < 12; m++) {
-        char month[8];
+        char month[16];
         long long end;
         snprintf(month, sizeof month, "%04d-%02d", year, m + 1);
         if (clock_month_range(month, zone, &starts[m], &end) != 0)
