@@ -211,8 +211,12 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
     } else {
         /* A text search reads the community's tickets whatever the page: its rows carry
          * the count (one reading instead of two). */
-        buf_puts(&b, (key & F_QUERY) ? "SELECT " LIST_COLUMNS ", COUNT(*) OVER () " LIST_FROM
-                                     : "SELECT " LIST_COLUMNS LIST_FROM);
+        buf_puts(&b, (key & F_QUERY) ? "SELECT " LIST_COLUMNS ", COUNT(*) OVER () " : "SELECT " LIST_COLUMNS);
+        /* The community's newest, with at most filters no index serves: walk ticket_newest
+         * back from the end. Left to itself, the optimiser walks the primary key of every
+         * community's tickets once the table is large (12,441 rows for 30 at 2,000,000). */
+        bool walk_newest = !(key & ~(unsigned)(F_KIND | F_CATEGORY | F_DEPARTMENT | F_QUERY));
+        buf_puts(&b, walk_newest ? "FROM ticket t FORCE INDEX (ticket_newest) " LIST_JOINS : LIST_FROM);
         args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
         build_where(a, key, f, &b, args);
         if (key & V_DONE)
