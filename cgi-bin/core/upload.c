@@ -1,9 +1,11 @@
 /* upload.c: storing uploaded files (see upload.h). */
 #include "upload.h"
+#include "utf8.h"
 
 #include <fcntl.h>
 #include <openssl/rand.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 int upload_store(const char *dir, const char *data, size_t len, char name[UPLOAD_NAME_LEN + 1]) {
@@ -40,4 +42,18 @@ void upload_remove(const char *dir, char names[][UPLOAD_NAME_LEN + 1], size_t co
     for (size_t i = 0; i < count; i++)
         if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path)
             unlink(path);
+}
+
+const char *upload_shown_name(const char *filename, size_t max_chars) {
+    const char *name = filename ? filename : "";
+    const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
+    if (slash || back)
+        name = (slash > back ? slash : back) + 1;
+    size_t len = strlen(name);
+    if (!len || !utf8_valid(name, len) || utf8_count(name, len) > max_chars)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+            return NULL;
+    return name;
 }

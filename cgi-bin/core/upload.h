@@ -12,4 +12,9 @@ int upload_store(const char *dir, const char *data, size_t len, char name[UPLOAD
 /* Removes the count files of names under dir (a transaction that named them failed). */
 void upload_remove(const char *dir, char names[][UPLOAD_NAME_LEN + 1], size_t count);
 
+/* The name an uploaded file is shown by: the last path part of filename when it is
+ * clean UTF-8 without control characters and of 1..max_chars characters, else NULL (the
+ * caller names it, e.g. 附件N). */
+const char *upload_shown_name(const char *filename, size_t max_chars);
+
 #endif

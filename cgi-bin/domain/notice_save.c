@@ -8,7 +8,6 @@
 
 #include "../core/log.h"
 #include "../core/upload.h"
-#include "../core/utf8.h"
 #include "audit.h"
 #include "notice_sql.h"
 
@@ -22,15 +21,8 @@ static int refuse(notice_refusal *why, int status, const char *field_name, const
 /* The name shown for an uploaded file: its last path part when it is short, clean UTF-8,
  * else 附件N with the extension of its type. */
 static const char *shown_name(arena *a, const param *p, const char *type, size_t n) {
-    const char *name = p->filename ? p->filename : "";
-    const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
-    if (slash || back)
-        name = (slash > back ? slash : back) + 1;
-    size_t len = strlen(name);
-    bool clean = len > 0 && utf8_valid(name, len) && utf8_count(name, len) <= 100;
-    for (size_t i = 0; clean && i < len; i++)
-        clean = (unsigned char)name[i] >= 0x20 && name[i] != 0x7f;
-    if (clean)
+    const char *name = upload_shown_name(p->filename, 100);
+    if (name)
         return name;
     const char *ext = !strcmp(type, "application/pdf") ? "pdf"
                       : !strcmp(type, "image/png")     ? "png"

@@ -10,7 +10,6 @@
 
 #include "../core/log.h"
 #include "../core/upload.h"
-#include "../core/utf8.h"
 #include "audit.h"
 #include "renovation_list.h"
 #include "ticket.h"
@@ -87,12 +86,8 @@ size_t renovation_form_check(arena *a, const renovation_form *f, const char *tod
 }
 
 const char *renovation_attachment_name(arena *a, const param *p, size_t n) {
-    const char *name = p->filename ? p->filename : "";
-    size_t len = strlen(name);
-    bool clean = len > 0 && utf8_valid(name, len) && utf8_count(name, len) <= 200;
-    for (size_t i = 0; clean && i < len; i++)
-        clean = (unsigned char)name[i] >= 0x20 && name[i] != 0x7f;
-    return clean ? name : arena_printf(a, "附件%lu", (unsigned long)n + 1);
+    const char *name = upload_shown_name(p->filename, 200);
+    return name ? name : arena_printf(a, "附件%lu", (unsigned long)n + 1);
 }
 
 int renovation_resident_unit(arena *a, long long account_id, long long *unit_id, const char **name,

@@ -10,7 +10,6 @@
 #include "../core/clock.h"
 #include "../core/log.h"
 #include "../core/upload.h"
-#include "../core/utf8.h"
 #include "audit.h"
 #include "ticket.h"
 
@@ -68,15 +67,8 @@ static int write_notice(page_ctx *ctx, const renovation *r, long long patrol_id,
 
 /* The name a photo keeps: its last path part when short and clean, else 照片N. */
 static const char *photo_name(arena *a, const param *p, size_t n) {
-    const char *name = p->filename ? p->filename : "";
-    const char *slash = strrchr(name, '/'), *back = strrchr(name, '\\');
-    if (slash || back)
-        name = (slash > back ? slash : back) + 1;
-    size_t len = strlen(name);
-    bool clean = len > 0 && utf8_valid(name, len) && utf8_count(name, len) <= 100;
-    for (size_t i = 0; clean && i < len; i++)
-        clean = (unsigned char)name[i] >= 0x20 && name[i] != 0x7f;
-    return clean ? name : arena_printf(a, "照片%lu", (unsigned long)n + 1);
+    const char *name = upload_shown_name(p->filename, 100);
+    return name ? name : arena_printf(a, "照片%lu", (unsigned long)n + 1);
 }
 
 typedef struct patrol_job {
