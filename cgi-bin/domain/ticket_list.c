@@ -188,7 +188,20 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
     buf_init(&b);
     args->key = key;
     args->nargs = 0;
-    if (key & V_COUNT) {
+    if ((key & V_COUNT) && (key & F_HOUSEHOLD)) {
+        /* A household's count: the unit's tickets, then the account's elsewhere, each from
+         * its own index (the unit's without reading a row). A merge of the two indexes
+         * sorts every row id: 1.8 ms against 0.24 for a household of 1,077 tickets. */
+        buf_puts(&b, "SELECT (SELECT COUNT(*) FROM ticket t WHERE t.unit_id = ?");
+        args->args[args->nargs++] = DB_INT(f->unit_id);
+        build_filters(a, key, f, &b, args);
+        buf_puts(&b, ") + (SELECT COUNT(*) FROM ticket t WHERE t.reporter_account_id = ? AND "
+                     "(t.unit_id IS NULL OR t.unit_id <> ?)");
+        args->args[args->nargs++] = DB_INT(f->account_id);
+        args->args[args->nargs++] = DB_INT(f->unit_id);
+        build_filters(a, key, f, &b, args);
+        buf_puts(&b, ")");
+    } else if (key & V_COUNT) {
         buf_puts(&b, "SELECT COUNT(*) FROM (SELECT 1 FROM ticket t ");
         build_where(a, key, f, &b, args);
         buf_puts(&b, " LIMIT ?) counted");
@@ -289,8 +302,9 @@ static db_status count_rows(arena *a, unsigned key, const ticket_filter *f, long
     db_stmt *counted = statement(a, key | V_COUNT, f, &args);
     if (!counted)
         return DB_ERROR;
-    /* Past count_cap the page says "more than". */
-    args.args[args.nargs++] = DB_INT(f->count_cap > 0 ? f->count_cap + 1 : 0x7fffffffffffLL);
+    /* Past count_cap the page says "more than" (a household's count is exact). */
+    if (!(key & F_HOUSEHOLD))
+        args.args[args.nargs++] = DB_INT(f->count_cap > 0 ? f->count_cap + 1 : 0x7fffffffffffLL);
     db_status s = db_exec(counted, args.args, args.nargs, a, &r);
     if (s == DB_OK)
         *total = db_cell_int(&r, 0, 0);
