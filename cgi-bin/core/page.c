@@ -12,6 +12,7 @@
 #include "csrf.h"
 #include "fcgi_io.h"
 #include "log.h"
+#include "refcache.h"
 #include "roles.h"
 
 /* The navigation of each area: only pages that exist are listed, and only to the roles
@@ -271,6 +272,7 @@ void page_sign_out(page_ctx *ctx) {
  * Returns 0, or a status for a database failure. */
 static int authenticate(page_ctx *ctx) {
     char kind = area_kind(ctx->page);
+    refcache_note(0, -1);
     if (!kind)
         return 0;
     const char *value = request_cookie(ctx->req, cookie_name(kind));
@@ -291,6 +293,9 @@ static int authenticate(page_ctx *ctx) {
     }
     ctx->session = s;
     ctx->signed_in = true;
+    /* Lists kept from earlier requests serve reading pages only (core/refcache.h). */
+    if (ctx->req->method == METHOD_GET || ctx->req->method == METHOD_HEAD)
+        refcache_note(ctx->user.community_id, ctx->user.ref_version);
     if (ctx->now - s.seen >= SESSION_REFRESH_SECONDS) {
         s.seen = ctx->now;
         char fresh[SESSION_COOKIE_MAX];

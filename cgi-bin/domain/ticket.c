@@ -3,6 +3,8 @@
  * ticket_create.c, the actions of its life in ticket_apply.c, the lists in ticket_list.c. */
 #include "ticket.h"
 
+#include "../core/refcache.h"
+
 #include <string.h>
 
 int ticket_refuse(ticket_refusal *why, int status, const char *field, const char *message) {
@@ -26,7 +28,8 @@ static void *read_list(arena *a, db_stmt *st, const db_arg *args, size_t nargs, 
     return list;
 }
 
-int ticket_categories(arena *a, long long community_id, ticket_category **out, size_t *count) {
+static int read_categories(arena *a, long long community_id, void *items, size_t *count) {
+    ticket_category **out = items;
     static db_stmt st = DB_STMT("ticket_categories",
                                 "SELECT c.id, c.kind, c.code, c.name, COALESCE(c.department_id, 0), "
                                 "COALESCE(d.name, '') FROM ticket_category c "
@@ -255,7 +258,8 @@ int ticket_photo(arena *a, long long photo_id, ticket_photo_view *out, ticket_re
     return 0;
 }
 
-int ticket_dispatch_choices(arena *a, long long community_id, ticket_staff **staff, size_t *count) {
+static int read_dispatch_choices(arena *a, long long community_id, void *items, size_t *count) {
+    ticket_staff **staff = items;
     static db_stmt st =
         DB_STMT("ticket_dispatch_choices",
                 "SELECT DISTINCT s.id, s.name, COALESCE(s.department_id, 0), COALESCE(d.name, '') "
@@ -277,7 +281,8 @@ int ticket_dispatch_choices(arena *a, long long community_id, ticket_staff **sta
     return 0;
 }
 
-int ticket_departments(arena *a, long long community_id, ticket_department **out, size_t *count) {
+static int read_departments(arena *a, long long community_id, void *items, size_t *count) {
+    ticket_department **out = items;
     static db_stmt st = DB_STMT("ticket_departments",
                                 "SELECT id, code, name FROM department WHERE community_id = ? ORDER BY id");
     db_rows rows;
@@ -292,4 +297,21 @@ int ticket_departments(arena *a, long long community_id, ticket_department **out
     }
     *count = rows.count;
     return 0;
+}
+
+/* The three lists of the office's forms, kept by the page process while the community's
+ * reference version holds (core/refcache.h). */
+int ticket_categories(arena *a, long long community_id, ticket_category **out, size_t *count) {
+    static refcache_slot kept;
+    return refcache_read(&kept, read_categories, a, community_id, out, count);
+}
+
+int ticket_dispatch_choices(arena *a, long long community_id, ticket_staff **staff, size_t *count) {
+    static refcache_slot kept;
+    return refcache_read(&kept, read_dispatch_choices, a, community_id, staff, count);
+}
+
+int ticket_departments(arena *a, long long community_id, ticket_department **out, size_t *count) {
+    static refcache_slot kept;
+    return refcache_read(&kept, read_departments, a, community_id, out, count);
 }
