@@ -16,23 +16,24 @@ const char *household_relation_name(const char *relation) {
 }
 
 db_status household_load(arena *a, long long account_id, household *out) {
-    static db_stmt unit = DB_STMT(
-        "household_unit",
-        "SELECT u.id, u.code, b.name, u.floor, u.area_m2, u.type, o.relation, c.name, c.phone, c.address "
+    /* One reading: the unit and the community on every row, a member per row (one row of
+     * no member when the account acts for no unit, or nobody lives there now). */
+    static db_stmt st = DB_STMT(
+        "household_load",
+        "SELECT u.id, u.code, b.name, u.floor, u.area_m2, u.type, "
+        "(SELECT o.relation FROM occupancy o WHERE o.unit_id = u.id AND o.person_id = a.person_id AND "
+        "o.until IS NULL LIMIT 1), c.name, c.phone, c.address, "
+        "p.name, m.relation, DATE_FORMAT(m.since, '%Y-%m-%d'), p.id = a.person_id "
         "FROM account a JOIN community c ON c.id = a.community_id "
         "LEFT JOIN unit u ON u.id = a.current_unit_id LEFT JOIN building b ON b.id = u.building_id "
-        "LEFT JOIN occupancy o ON o.unit_id = u.id AND o.person_id = a.person_id AND o.until IS NULL "
-        "WHERE a.id = ? LIMIT 1");
-    static db_stmt members =
-        DB_STMT("household_members",
-                "SELECT p.name, o.relation, DATE_FORMAT(o.since, '%Y-%m-%d'), p.id = a.person_id "
-                "FROM account a JOIN occupancy o ON o.unit_id = a.current_unit_id AND o.until IS NULL "
-                "JOIN person p ON p.id = o.person_id WHERE a.id = ? "
-                "ORDER BY FIELD(o.relation, 'owner', 'tenant', 'family', 'other'), o.since, p.id LIMIT 50");
+        "LEFT JOIN occupancy m ON m.unit_id = u.id AND m.until IS NULL LEFT JOIN person p ON p.id = "
+        "m.person_id "
+        "WHERE a.id = ? ORDER BY FIELD(m.relation, 'owner', 'tenant', 'family', 'other'), m.since, p.id "
+        "LIMIT 50");
     db_rows rows;
     db_arg args[1] = {DB_INT(account_id)};
     memset(out, 0, sizeof *out);
-    db_status s = db_exec(&unit, args, 1, a, &rows);
+    db_status s = db_exec(&st, args, 1, a, &rows);
     if (s != DB_OK)
         return s;
     if (rows.count == 0)
@@ -47,20 +48,15 @@ db_status household_load(arena *a, long long account_id, household *out) {
     out->community_name = db_cell(&rows, 0, 7);
     out->community_phone = db_cell(&rows, 0, 8);
     out->community_address = db_cell(&rows, 0, 9);
-    if (!out->unit_id)
-        return DB_OK;
-    s = db_exec(&members, args, 1, a, &rows);
-    if (s != DB_OK)
-        return s;
-    out->members = arena_alloc(a, (rows.count ? rows.count : 1) * sizeof *out->members);
+    out->members = arena_alloc(a, rows.count * sizeof *out->members);
     if (!out->members)
         return DB_ERROR;
-    for (size_t i = 0; i < rows.count; i++) {
-        out->members[i].name = db_cell(&rows, i, 0);
-        out->members[i].relation = db_cell(&rows, i, 1);
-        out->members[i].since = db_cell(&rows, i, 2);
-        out->members[i].is_self = (int)db_cell_int(&rows, i, 3);
+    for (size_t i = 0; out->unit_id && i < rows.count && db_cell(&rows, i, 10); i++) {
+        household_member *m = &out->members[out->member_count++];
+        m->name = db_cell(&rows, i, 10);
+        m->relation = db_cell(&rows, i, 11);
+        m->since = db_cell(&rows, i, 12);
+        m->is_self = (int)db_cell_int(&rows, i, 13);
     }
-    out->member_count = rows.count;
     return DB_OK;
 }

@@ -83,11 +83,15 @@ int ticket_unit_find(arena *a, long long community_id, const char *code, long lo
     "COALESCE(t.rating, 0), t.last_event_id, t.last_public_event_id, COALESCE(t.owner_staff_id, 0), "        \
     "COALESCE(o.name, ''), COALESCE(t.department_id, 0), COALESCE(d.name, ''), "                             \
     "COALESCE(t.assignee_staff_id, 0), "                                                                     \
-    "COALESCE(s.name, '') FROM ticket t JOIN ticket_category c ON c.id = t.category_id "                     \
+    "COALESCE(s.name, '') "
+/* The tables of VIEW_COLUMNS. */
+#define VIEW_FROM                                                                                            \
+    "FROM ticket t JOIN ticket_category c ON c.id = t.category_id "                                          \
     "LEFT JOIN unit u ON u.id = t.unit_id LEFT JOIN staff o ON o.id = t.owner_staff_id "                     \
     "LEFT JOIN department d ON d.id = t.department_id LEFT JOIN staff s ON s.id = t.assignee_staff_id "
 
-static void read_view(const db_rows *r, ticket_view *v) {
+/* Reads the VIEW_COLUMNS of row 0; returns the number of columns read. */
+static int read_view(const db_rows *r, ticket_view *v) {
     int c = 0;
     memset(v, 0, sizeof *v);
     v->id = db_cell_int(r, 0, c++);
@@ -139,11 +143,12 @@ static void read_view(const db_rows *r, ticket_view *v) {
     v->department_name = db_cell(r, 0, c++);
     v->assignee_staff_id = db_cell_int(r, 0, c++);
     v->assignee_name = db_cell(r, 0, c++);
+    return c;
 }
 
 int ticket_load(arena *a, long long community_id, long long id, ticket_view *out, ticket_refusal *why) {
     static db_stmt st =
-        DB_STMT("ticket_load", "SELECT " VIEW_COLUMNS "WHERE t.id = ? AND t.community_id = ?");
+        DB_STMT("ticket_load", "SELECT " VIEW_COLUMNS VIEW_FROM "WHERE t.id = ? AND t.community_id = ?");
     db_rows rows;
     db_arg args[2] = {DB_INT(id), DB_INT(community_id)};
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -159,10 +164,11 @@ int ticket_load_for_resident(arena *a, long long account_id, long long id, ticke
                              ticket_refusal *why) {
     /* The household's: reported by this account, or about the unit it acts for. */
     static db_stmt st =
-        DB_STMT("ticket_load_resident",
-                "SELECT " VIEW_COLUMNS "JOIN account ac ON ac.id = ? AND ac.community_id = t.community_id "
-                "WHERE t.id = ? AND (t.reporter_account_id = ac.id OR "
-                "(t.unit_id IS NOT NULL AND t.unit_id = ac.current_unit_id))");
+        DB_STMT("ticket_load_resident", "SELECT " VIEW_COLUMNS ", COALESCE(sn.last_event_id, 0) " VIEW_FROM
+                                        "JOIN account ac ON ac.id = ? AND ac.community_id = t.community_id "
+                                        "LEFT JOIN ticket_seen sn ON sn.account_id = ac.id AND sn.ticket_id "
+                                        "= t.id WHERE t.id = ? AND (t.reporter_account_id = ac.id OR "
+                                        "(t.unit_id IS NOT NULL AND t.unit_id = ac.current_unit_id))");
     db_rows rows;
     db_arg args[2] = {DB_INT(account_id), DB_INT(id)};
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -170,7 +176,7 @@ int ticket_load_for_resident(arena *a, long long account_id, long long id, ticke
         return s;
     if (rows.count == 0)
         return ticket_refuse(why, 404, NULL, "没有这张工单，或它不属于您的家庭。");
-    read_view(&rows, out);
+    out->seen_event_id = db_cell_int(&rows, 0, read_view(&rows, out));
     return 0;
 }
 

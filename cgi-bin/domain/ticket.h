@@ -124,6 +124,7 @@ typedef struct ticket_view {
     const char *department_name;
     long long assignee_staff_id;
     const char *assignee_name;
+    long long seen_event_id; /* ticket_load_for_resident: how far the account has read (0: never) */
 } ticket_view;
 
 /* The ticket id of the community, for staff (404 when there is none). */

@@ -232,8 +232,8 @@ static int ticket_get(page_ctx *ctx) {
         return r;
     if ((r = render_ticket(ctx, &t, NULL, NULL)) != 0)
         return r;
-    /* Read now: home and the list stop flagging its news. */
-    if ((r = ticket_mark_seen(ctx->user.id, t.id, t.last_event_id)) < 0)
+    /* Read now: home and the list stop flagging its news (a write only when there is news). */
+    if (t.last_event_id > t.seen_event_id && (r = ticket_mark_seen(ctx->user.id, t.id, t.last_event_id)) < 0)
         return page_db_error(ctx, (db_status)r);
     return 0;
 }
