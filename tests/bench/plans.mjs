@@ -100,14 +100,10 @@ const PLANS = [
     ['staff search', 'ticket_list_newest', listArgs({ query: bench.search_text })],
     ['staff ticket', 'ticket_load', [bench.staff_ticket_id, c]],
     ['staff ticket', 'ticket_events', [bench.staff_ticket_id, 0]],
-    ['units grid', 'archive_buildings', [c]],
-    ['units grid', 'archive_units_grid', [c, bench.building_id, bench.building_id, 2000]],
+    ['arrears', 'archive_buildings', [c]],
+    ['units grid', 'archive_units_grid', [c, bench.building_id, c, c, 3000]],
     ['arrears', 'arrears_list', [c, today, '', '', '', '', '', '']],
-    ['analysis', 'analysis_categories', [from, from, c, from - (to - from), to]],
-    ['analysis', 'analysis_clocks', [now, now, now, now, now, now, c, from, to]],
-    ['analysis', 'analysis_completed', [c, from, to]],
-    ['analysis', 'analysis_units', [c, from, to, 10]],
-    ['analysis', 'analysis_buildings', [c, from, to, 10]],
+    ['analysis', 'analysis_month', [c, from, to, c, from - (to - from), from, c, from, to]],
 ];
 
 // --- plans -------------------------------------------------------------------------------------
