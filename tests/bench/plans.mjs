@@ -100,8 +100,8 @@ const PLANS = [
     ['staff search', 'ticket_list_newest', listArgs({ query: bench.search_text })],
     ['staff ticket', 'ticket_load', [bench.staff_ticket_id, c]],
     ['staff ticket', 'ticket_events', [bench.staff_ticket_id, 0]],
-    ['arrears', 'archive_buildings', [c]],
-    ['units grid', 'archive_units_grid', [c, bench.building_id, c, c, 3000]],
+    ['units grid', 'archive_buildings', [c]],
+    ['units grid', 'archive_units_grid', [c, bench.building_id, bench.building_id, 2000]],
     ['arrears', 'arrears_list', [c, today, '', '', '', '', '', '']],
     ['analysis', 'analysis_month', [c, from, to, c, from - (to - from), from, c, from, to]],
 ];
