@@ -12,6 +12,7 @@
 #include "../core/log.h"
 #include "../core/upload.h"
 #include "sla_store.h"
+#include "ticket_gram.h"
 
 const char *ticket_photo_type(const char *data, size_t len) {
     const unsigned char *p = (const unsigned char *)data;
@@ -166,6 +167,8 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
     if (s != DB_OK)
         return s;
     *id = (long long)rows.insert_id;
+    if ((s = ticket_gram_write(a, d->community_id, *id, d->description)) != DB_OK)
+        return s;
     db_arg eargs[8] = {DB_INT(*id),         DB_INT(d->community_id), DB_TEXT("created"), DB_TEXT(actor),
                        DB_INT(d->actor_id), DB_INT(d->now),          DB_TEXT(""),        DB_TEXT("new")};
     if ((s = db_exec(&event, eargs, 8, a, &rows)) != DB_OK)

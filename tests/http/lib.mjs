@@ -520,6 +520,10 @@ export function insertTickets(specs, tag = 'test') {
     const byCode = new Map(sql(`SELECT code, id FROM ticket WHERE community_id = 1 AND code IN (${codes.map(q).join(', ')})`)
         .map(([code, id]) => [code, Number(id)]));
     const ids = codes.map((c) => byCode.get(c));
+    // The search's grams, as ticket_create records them (schema/0014_ticket_gram.sql).
+    sql(`INSERT IGNORE INTO ticket_gram (community_id, gram, ticket_id)
+         SELECT STRAIGHT_JOIN t.community_id, SUBSTRING(LOWER(t.description), s.seq, 2), t.id
+         FROM ticket t JOIN seq_1_to_1999 s ON s.seq < CHAR_LENGTH(t.description) WHERE t.id IN (${ids.join(', ')})`);
     return {
         ids,
         codes,
