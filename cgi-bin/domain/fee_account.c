@@ -44,9 +44,7 @@ int fee_account_ledger(arena *a, long long unit_id, fee_ledger_entry **out, size
 }
 
 int fee_account_owed(arena *a, long long unit_id, long long *owed_fen) {
-    static db_stmt st = DB_STMT(
-        "fee_account_owed", "SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bill WHERE unit_id = ? AND "
-                            "unpaid = 1");
+    static db_stmt st = DB_STMT("fee_account_owed", "SELECT " FEE_ACCOUNT_OWED_SQL("?"));
     db_arg args[1] = {DB_INT(unit_id)};
     db_rows r;
     db_status s = db_exec(&st, args, 1, a, &r);

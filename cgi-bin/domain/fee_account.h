@@ -42,6 +42,10 @@ typedef struct fee_bill {
 
 /* What the unit owes now: SUM(bill.amount_fen - bill.paid_fen) over all its bills. */
 int fee_account_owed(arena *a, long long unit_id, long long *owed_fen);
+/* fee_account_owed's rule as an SQL expression over the unit id expression u, for a
+ * statement that reads what a unit owes along with other things (household_load). */
+#define FEE_ACCOUNT_OWED_SQL(u)                                                                              \
+    "(SELECT COALESCE(SUM(amount_fen - paid_fen), 0) FROM bill WHERE unit_id = " u " AND unpaid = 1)"
 /* The unit's bills, newest period first, one page; total: how many bills it has. */
 int fee_account_bills(arena *a, long long unit_id, int page_number, int per_page, fee_bill **out,
                       size_t *count, long long *total);

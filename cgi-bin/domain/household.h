@@ -23,6 +23,7 @@ typedef struct household {
     const char *community_name;
     const char *community_phone;
     const char *community_address;
+    long long owed_fen; /* what the unit owes now (fee_account_owed) */
     household_member *members;
     size_t member_count;
 } household;

@@ -95,8 +95,9 @@ static int bills_get(page_ctx *ctx) {
     } else if (h.unit_id) {
         s = fee_account_bills(a, h.unit_id, (int)page_number, BILLS_PER_PAGE, &bills, &n, &total);
     }
-    if (s || (h.unit_id && (s = fee_account_owed(a, h.unit_id, &owed)) != 0))
+    if (s)
         return page_db_error(ctx, s);
+    owed = h.owed_fen;
     view *body = page_body(ctx, "portal/bills.tpl", "我的账单");
     if (!body)
         return 500;

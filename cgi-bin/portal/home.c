@@ -4,7 +4,6 @@
 #include "../core/clock.h"
 #include "../core/money.h"
 #include "../core/page.h"
-#include "../domain/fee_account.h"
 #include "../domain/household.h"
 #include "../domain/notice.h"
 #include "../domain/survey_answer.h"
@@ -114,9 +113,7 @@ static int home_get(page_ctx *ctx) {
         view_show(body, "NO_UNIT");
         return 0;
     }
-    long long owed = 0;
-    if ((s = fee_account_owed(ctx->arena, h.unit_id, &owed)) != DB_OK)
-        return page_db_error(ctx, s);
+    long long owed = h.owed_fen;
     view *fees = view_add(body, "FEES");
     view_set_int(fees, "OWED_FEN", owed);
     view_set(fees, "OWED", money_format(ctx->arena, owed));
