@@ -549,6 +549,15 @@ for (const [lo, hi] of ticketBatches(400000)) {
       WHERE b.n >= ${lo} AND b.n < ${hi} ORDER BY b.n;`);
 }
 step('ticket', T);
+// The text search's character pairs (schema/0014_ticket_gram.sql), in the key's order so the
+// pages are appended rather than split; the descriptions are at most 64 characters here.
+for (const [lo, hi] of ticketBatches(1000000)) {
+    sql(`INSERT IGNORE INTO ticket_gram (community_id, gram, ticket_id)
+      SELECT t.community_id, SUBSTRING(LOWER(t.description), s.seq, 2) AS g, t.id
+      FROM ticket t JOIN seq_1_to_64 s IGNORE INDEX (PRIMARY) ON s.seq < CHAR_LENGTH(t.description)
+      WHERE t.id BETWEEN ${tid(lo)} AND ${tid(hi - 1)} ORDER BY t.community_id, g, t.id;`);
+}
+step('ticket_gram', num(`SELECT COUNT(*) FROM ticket_gram WHERE ticket_id > ${base.ticket}`));
 sql(`INSERT INTO ticket_counter (community_id, prefix, day, last_number)
   SELECT community_id, LEFT(code, 2), STR_TO_DATE(SUBSTR(code, 3, 8), '%Y%m%d'), MAX(CAST(SUBSTR(code, 12) AS UNSIGNED))
   FROM ticket WHERE id > ${base.ticket} GROUP BY community_id, LEFT(code, 2), SUBSTR(code, 3, 8);`);
