@@ -83,7 +83,7 @@ int ticket_unit_find(arena *a, long long community_id, const char *code, long lo
     "COALESCE(t.rating, 0), t.last_event_id, t.last_public_event_id, COALESCE(t.owner_staff_id, 0), "        \
     "COALESCE(o.name, ''), COALESCE(t.department_id, 0), COALESCE(d.name, ''), "                             \
     "COALESCE(t.assignee_staff_id, 0), "                                                                     \
-    "COALESCE(s.name, '') "
+    "COALESCE(s.name, ''), EXISTS (SELECT 1 FROM ticket_photo ph WHERE ph.ticket_id = t.id) "
 /* The tables of VIEW_COLUMNS. */
 #define VIEW_FROM                                                                                            \
     "FROM ticket t JOIN ticket_category c ON c.id = t.category_id "                                          \
@@ -143,6 +143,7 @@ static int read_view(const db_rows *r, ticket_view *v) {
     v->department_name = db_cell(r, 0, c++);
     v->assignee_staff_id = db_cell_int(r, 0, c++);
     v->assignee_name = db_cell(r, 0, c++);
+    v->has_photos = db_cell_int(r, 0, c++) != 0;
     return c;
 }
 
@@ -234,12 +235,16 @@ static void read_photo(const db_rows *rows, size_t i, ticket_photo_view *p) {
     p->ticket_id = db_cell_int(rows, i, 4);
 }
 
-int ticket_photos(arena *a, long long ticket_id, ticket_photo_view **out, size_t *count) {
+int ticket_photos(arena *a, const ticket_view *t, ticket_photo_view **out, size_t *count) {
     static db_stmt st =
         DB_STMT("ticket_photos", "SELECT id, content_type, size_bytes, file_name, ticket_id "
                                  "FROM ticket_photo WHERE ticket_id = ? ORDER BY id LIMIT 20");
     db_rows rows;
-    db_arg args[1] = {DB_INT(ticket_id)};
+    *out = NULL;
+    *count = 0;
+    if (!t->has_photos) /* most have none: no statement */
+        return 0;
+    db_arg args[1] = {DB_INT(t->id)};
     db_status s;
     if (!(*out = read_list(a, &st, args, 1, sizeof **out, &rows, &s)))
         return s;

@@ -125,6 +125,7 @@ typedef struct ticket_view {
     long long assignee_staff_id;
     const char *assignee_name;
     long long seen_event_id; /* ticket_load_for_resident: how far the account has read (0: never) */
+    bool has_photos;         /* ticket_photos reads them only then */
 } ticket_view;
 
 /* The ticket id of the community, for staff (404 when there is none). */
@@ -164,7 +165,8 @@ typedef struct ticket_photo_view {
     long long ticket_id;
 } ticket_photo_view;
 
-int ticket_photos(arena *a, long long ticket_id, ticket_photo_view **out, size_t *count);
+/* The photos of ticket t (no statement when t->has_photos says it has none). */
+int ticket_photos(arena *a, const ticket_view *t, ticket_photo_view **out, size_t *count);
 /* One photo by id (404 when there is none); the page then checks access to its ticket. */
 int ticket_photo(arena *a, long long photo_id, ticket_photo_view *out, ticket_refusal *why);
 

@@ -215,7 +215,7 @@ static int render(page_ctx *ctx, const ticket_view *t, const action_def *failed,
         return page_db_error(ctx, s);
     ticket_photo_view *photos;
     size_t nph;
-    if ((s = ticket_photos(ctx->arena, t->id, &photos, &nph)) < 0)
+    if ((s = ticket_photos(ctx->arena, t, &photos, &nph)) < 0)
         return page_db_error(ctx, s);
     view *body = page_body(ctx, "office/ticket.tpl", arena_printf(ctx->arena, "工单 %s", t->code));
     if (!body)

@@ -114,7 +114,7 @@ static int render_ticket(page_ctx *ctx, const ticket_view *t, const char *active
     size_t nev = 0, nphotos = 0;
     int r = ticket_events(ctx->arena, t->id, true, &ev, &nev);
     if (r == 0)
-        r = ticket_photos(ctx->arena, t->id, &photos, &nphotos);
+        r = ticket_photos(ctx->arena, t, &photos, &nphotos);
     if (r < 0)
         return page_db_error(ctx, (db_status)r);
     if (r)
