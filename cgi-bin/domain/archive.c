@@ -66,21 +66,24 @@ const char *archive_checklist_name(const char *item) {
 
 #define CELL_COLUMNS "u.id, b.id, b.code, b.name, u.code, u.floor, u.state, " ARCHIVE_OWNERS_SQL " "
 
+/* Row i of r from column col on: u.id, b.id, b.code, b.name, u.code, u.floor, u.state, owners. */
+static void read_cell(const db_rows *r, size_t i, size_t col, archive_unit_cell *c) {
+    c->id = db_cell_int(r, i, col);
+    c->building_id = db_cell_int(r, i, col + 1);
+    c->building_code = db_cell(r, i, col + 2);
+    c->building_name = db_cell(r, i, col + 3);
+    c->code = db_cell(r, i, col + 4);
+    c->floor = (int)db_cell_int(r, i, col + 5);
+    c->state = db_cell(r, i, col + 6);
+    c->owners = db_cell(r, i, col + 7);
+}
+
 static int read_cells(arena *a, const db_rows *r, archive_unit_cell **out, size_t *count) {
     *out = arena_alloc(a, (r->count ? r->count : 1) * sizeof **out);
     if (!*out)
         return DB_ERROR;
-    for (size_t i = 0; i < r->count; i++) {
-        archive_unit_cell *c = &(*out)[i];
-        c->id = db_cell_int(r, i, 0);
-        c->building_id = db_cell_int(r, i, 1);
-        c->building_code = db_cell(r, i, 2);
-        c->building_name = db_cell(r, i, 3);
-        c->code = db_cell(r, i, 4);
-        c->floor = (int)db_cell_int(r, i, 5);
-        c->state = db_cell(r, i, 6);
-        c->owners = db_cell(r, i, 7);
-    }
+    for (size_t i = 0; i < r->count; i++)
+        read_cell(r, i, 0, &(*out)[i]);
     *count = r->count;
     return 0;
 }
@@ -105,14 +108,22 @@ int archive_buildings(arena *a, long long community_id, archive_building **out, 
 
 int archive_units_grid(arena *a, long long community_id, long long building_id, int limit,
                        archive_unit_cell **out, size_t *count) {
-    static db_stmt st =
+    /* One building: its units through unit_building; the optimiser otherwise also reads every
+     * unit of the community through unit_code to filter them (1,000 at full size). */
+    static db_stmt one =
         DB_STMT("archive_units_grid",
+                "SELECT " CELL_COLUMNS "FROM building b JOIN unit u FORCE INDEX (unit_building) "
+                "ON u.building_id = b.id WHERE b.id = ? AND b.community_id = ? "
+                "AND u.community_id = ? ORDER BY u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
+    static db_stmt all =
+        DB_STMT("archive_units_grid_all",
                 "SELECT " CELL_COLUMNS "FROM unit u JOIN building b ON b.id = u.building_id "
-                "WHERE u.community_id = ? AND (? = 0 OR b.id = ?) "
+                "WHERE u.community_id = ? "
                 "ORDER BY LENGTH(b.code), b.code, u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
-    db_arg args[4] = {DB_INT(community_id), DB_INT(building_id), DB_INT(building_id), DB_INT(limit)};
+    db_arg one_args[4] = {DB_INT(building_id), DB_INT(community_id), DB_INT(community_id), DB_INT(limit)};
+    db_arg all_args[2] = {DB_INT(community_id), DB_INT(limit)};
     db_rows r;
-    db_status s = db_exec(&st, args, 4, a, &r);
+    db_status s = building_id ? db_exec(&one, one_args, 4, a, &r) : db_exec(&all, all_args, 2, a, &r);
     if (s != DB_OK)
         return s;
     return read_cells(a, &r, out, count);

@@ -101,7 +101,7 @@ const PLANS = [
     ['staff ticket', 'ticket_load', [bench.staff_ticket_id, c]],
     ['staff ticket', 'ticket_events', [bench.staff_ticket_id, 0]],
     ['units grid', 'archive_buildings', [c]],
-    ['units grid', 'archive_units_grid', [c, bench.building_id, bench.building_id, 2000]],
+    ['units grid', 'archive_units_grid', [bench.building_id, c, c, 3000]],
     ['arrears', 'arrears_list', [c, today, '', '', '', '', '', '']],
     ['analysis', 'analysis_month', [c, from, to, c, from - (to - from), from, c, from, to]],
 ];
