@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "db_trace.h"
 #include "log.h"
 
 static MYSQL *conn;
@@ -304,6 +305,7 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
 
 db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
     bool lost;
+    db_trace(st, args, nargs);
     db_status s = exec_once(st, args, nargs, a, rows, &lost);
     /* Retry once on a fresh connection, but never inside a transaction: its earlier
      * statements died with the old connection. */

@@ -366,7 +366,8 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
     }
     if (!b.data)
         return NULL;
-    cache[used] = (cached_stmt){key, {"ticket_list", b.data, NULL, 0}};
+    cache[used] =
+        (cached_stmt){key, {(key & V_COUNT) ? "ticket_list_count" : "ticket_list", b.data, NULL, 0}};
     return &cache[used++].st; /* b's text is kept by the statement */
 }
 
