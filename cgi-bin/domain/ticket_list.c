@@ -364,7 +364,7 @@ static db_stmt *statement(arena *a, unsigned key, const ticket_filter *f, built 
         /* The community's newest, with at most filters no index serves: walk ticket_newest
          * back from the end. Left to itself, the optimiser walks the primary key of every
          * community's tickets once the table is large (12,441 rows for 30 at 2,000,000). */
-        bool walk_newest = !(key & ~(unsigned)(F_KIND | F_CATEGORY | F_DEPARTMENT));
+        bool walk_newest = !(key & ~(unsigned)(F_KIND | F_CATEGORY | F_DEPARTMENT | V_TOTAL));
         buf_puts(&b, walk_newest ? "FROM ticket t FORCE INDEX (ticket_newest) " LIST_JOINS : LIST_FROM);
         args->args[args->nargs++] = DB_INT(f->account_id); /* the ticket_seen join */
         build_where(a, key, f, &b, args);
