@@ -237,6 +237,10 @@ typedef struct ticket_row {
     const char *latest_public; /* resident lists: the latest public event's Chinese name */
 } ticket_row;
 
+/* A text search of one character (no pair of characters to look up in ticket_gram) looks
+ * among the community's newest this many tickets only; the queue says so. */
+#define TICKET_SEARCH_SHORT_WINDOW 2000
+
 /* One page of tickets and the matching count (at most count_cap + 1; total NULL: not
  * counted). */
 int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *count, long long *total);

@@ -52,13 +52,11 @@ enum {
     V_TOTAL = 1u << 20, /* rows that carry the count in their last column */
 };
 
-/* A search of one character looks among the community's newest this many tickets. */
-#define SEARCH_SHORT_WINDOW 2000
 /* A search joins at most this many of its grams (spread over it). */
 #define SEARCH_GRAMS 4
 #define SEARCH_NO_LIMIT 0x7fffffffffffLL
 
-#define MAX_ARGS 64 /* a search repeats the filters in each of its four ways */
+#define MAX_ARGS 96 /* a search repeats the filters in each of its four ways: 62 at most today */
 
 typedef struct built {
     unsigned key;
@@ -209,7 +207,7 @@ static long long household_need(const ticket_filter *f) {
 
 /* The ids of a community search's matches, each way of matching from its own index and
  * newest first up to limit: the description through its grams (or, for one character,
- * among the newest SEARCH_SHORT_WINDOW), checked by LIKE on those rows only; the code,
+ * among the newest TICKET_SEARCH_SHORT_WINDOW), checked by LIKE on those rows only; the code,
  * the unit's code and the reporter's phone. Their union holds the newest limit matches. */
 static void build_matches(arena *a, unsigned key, const ticket_filter *f, buf *b, built *out) {
     unsigned rest = key & ~(unsigned)F_QUERY;
@@ -223,7 +221,7 @@ static void build_matches(arena *a, unsigned key, const ticket_filter *f, buf *b
                  "(SELECT t.id FROM (SELECT w.id FROM ticket w WHERE w.community_id = ? ORDER BY w.id DESC "
                  "LIMIT ?) newest JOIN ticket t ON t.id = newest.id ");
         out->args[(*n)++] = DB_INT(f->community_id);
-        out->args[(*n)++] = DB_INT(SEARCH_SHORT_WINDOW);
+        out->args[(*n)++] = DB_INT(TICKET_SEARCH_SHORT_WINDOW);
         build_where(a, rest, f, b, out);
     } else {
         const char *picked[SEARCH_GRAMS];

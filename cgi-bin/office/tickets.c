@@ -6,6 +6,7 @@
 #include "../core/csv.h"
 #include "../core/page.h"
 #include "../core/pagination.h"
+#include "../core/utf8.h"
 #include "../domain/audit.h"
 #include "../domain/ticket.h"
 #include "../domain/ticket_view.h"
@@ -186,6 +187,8 @@ static int tickets_get(page_ctx *ctx) {
         view_set(body, "TOTAL", arena_printf(ctx->arena, "%d+", COUNT_CAP));
         view_set(body, "PAGES", arena_printf(ctx->arena, "%d+", COUNT_CAP / PER_PAGE));
     }
+    if (f.query && f.query[0] && utf8_count(f.query, strlen(f.query)) == 1)
+        view_set_int(view_add(body, "SHORT_SEARCH"), "WINDOW", TICKET_SEARCH_SHORT_WINDOW);
     if (!count)
         view_show(body, "EMPTY");
     const char *zone = ctx->user.community_zone;

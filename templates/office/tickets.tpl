@@ -53,7 +53,8 @@
     </div>
   </form>
   <p class="count">共 <strong data-count>{{TOTAL}}</strong> 条 · 第 {{PAGE}} / {{PAGES}} 页</p>
-{{#EMPTY}}  <p class="empty">没有符合条件的工单。</p>
+{{#SHORT_SEARCH}}  <p class="hint" data-short-search>单字搜索只查本小区最近 {{WINDOW}} 张工单；多输入一个字即可查全部。</p>
+{{/SHORT_SEARCH}}{{#EMPTY}}  <p class="empty">没有符合条件的工单。</p>
 {{/EMPTY}}  <table class="list tickets">
     <thead><tr><th>工单</th><th>房号 / 位置</th><th>内容</th><th>状态</th><th>部门 / 处理人</th><th>时限</th></tr></thead>
     <tbody>

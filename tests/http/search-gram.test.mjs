@@ -51,3 +51,14 @@ test('a new ticket is found by pieces of its description, its code, unit and pho
     assert.ok(ids(await search(phone)).includes(id), 'by the reporter phone');
     assert.ok(ids(await search('1-1-101')).includes(id), 'by the unit code');
 });
+
+test('a one-character search says it looked among the newest 2000 tickets only; two characters do not', async () => {
+    const jar = await signIn('staff', 'frontdesk');
+    const one = await fetchPage(`/office/tickets?q=${encodeURIComponent('漏')}`, { jar });
+    assert.equal(one.status, 200);
+    assert.match(textOf(one.body), /单字搜索只查本小区最近 2000 张工单/);
+    assert.match(one.body, /data-short-search/);
+    const two = await fetchPage(`/office/tickets?q=${encodeURIComponent('漏水')}`, { jar });
+    assert.equal(two.status, 200);
+    assert.doesNotMatch(two.body, /data-short-search/);
+});
