@@ -24,9 +24,9 @@ die() {
 }
 
 # wuye_settings DEFAULT_STATE DEFAULT_PORT: reads WUYE_PORT, WUYE_STATE, WUYE_PROCS,
-# WUYE_DB_BUFFER_POOL and
-# sets the derived paths. DEFAULT_STATE is relative to the repository root; a relative
-# WUYE_STATE given by the user is relative to the current directory.
+# WUYE_DB_BUFFER_POOL, WUYE_DB_QUERY_CACHE and sets the derived paths. DEFAULT_STATE is
+# relative to the repository root; a relative WUYE_STATE given by the user is relative to
+# the current directory.
 wuye_settings() {
     WUYE_PORT=${WUYE_PORT:-$2}
     if [[ ! $WUYE_PORT =~ ^[1-9][0-9]{0,4}$ ]] || ((WUYE_PORT > 65535)); then
@@ -49,7 +49,12 @@ wuye_settings() {
     WUYE_DB_BUFFER_POOL=${WUYE_DB_BUFFER_POOL:-64M}
     [[ $WUYE_DB_BUFFER_POOL =~ ^[1-9][0-9]{0,5}[MG]$ ]] ||
         die "WUYE_DB_BUFFER_POOL must be a size such as 64M or 4G, not '$WUYE_DB_BUFFER_POOL'"
-    export WUYE_PORT WUYE_STATE WUYE_PROCS WUYE_DB_BUFFER_POOL
+    # MariaDB's query cache: repeated reads of unchanged tables are answered without
+    # planning them again; 0 turns it off.
+    WUYE_DB_QUERY_CACHE=${WUYE_DB_QUERY_CACHE:-64M}
+    [[ $WUYE_DB_QUERY_CACHE =~ ^(0|[1-9][0-9]{0,3}M)$ ]] ||
+        die "WUYE_DB_QUERY_CACHE must be 0 or a size such as 64M, not '$WUYE_DB_QUERY_CACHE'"
+    export WUYE_PORT WUYE_STATE WUYE_PROCS WUYE_DB_BUFFER_POOL WUYE_DB_QUERY_CACHE
 
     BUILD=$WUYE_STATE/build
     RUN=$WUYE_STATE/run

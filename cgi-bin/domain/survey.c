@@ -156,12 +156,7 @@ static void ticket_bounds(const survey *s, const char *zone, long long *from, lo
 }
 
 /* The audience query's conditions after the unit's; its arguments start at the audience. */
-#define AUDIENCE_OF_UNIT                                                                                     \
-    "EXISTS (SELECT 1 FROM occupancy o WHERE o.unit_id = u.id AND o.until IS NULL) AND "                     \
-    "(? = 'community' OR (? = 'buildings' AND EXISTS (SELECT 1 FROM survey_building sb WHERE "               \
-    "sb.survey_id = ? AND sb.building_id = u.building_id)) OR (? = 'ticket_households' AND EXISTS "          \
-    "(SELECT 1 FROM ticket t WHERE t.unit_id = u.id AND t.created_at >= FROM_UNIXTIME(?) AND "               \
-    "t.created_at < FROM_UNIXTIME(?)))) "
+#define AUDIENCE_OF_UNIT SURVEY_AUDIENCE_OF_UNIT("?", "?", "?", "?", "?", "?") " "
 
 /* The audience query, for every household (unit 0) or one (read by its key: the portal's
  * home asks it for each open survey). */

@@ -57,6 +57,17 @@ int survey_audience(arena *a, const survey *s, const char *zone, survey_househol
 /* Whether unit_id is a household of the audience. 0, or a db_status < 0. */
 int survey_in_audience(arena *a, const survey *s, const char *zone, long long unit_id, bool *in);
 
+/* Who a survey asks, as SQL over the unit u: a household that lives there (an occupancy
+ * not ended), and in the survey's buildings or among the households that reported in its
+ * ticket period, as its audience says. The six are SQL expressions: the audience three
+ * times, the survey's id, and the ticket period's bounds in Unix seconds. */
+#define SURVEY_AUDIENCE_OF_UNIT(aud1, aud2, id, aud3, from, to)                                              \
+    "EXISTS (SELECT 1 FROM occupancy o WHERE o.unit_id = u.id AND o.until IS NULL) AND "                     \
+    "(" aud1 " = 'community' OR (" aud2 " = 'buildings' AND EXISTS (SELECT 1 FROM survey_building sb "       \
+    "WHERE sb.survey_id = " id " AND sb.building_id = u.building_id)) OR (" aud3                             \
+    " = 'ticket_households' AND EXISTS (SELECT 1 FROM ticket t WHERE t.unit_id = u.id AND t.created_at "     \
+    ">= FROM_UNIXTIME(" from ") AND t.created_at < FROM_UNIXTIME(" to "))))"
+
 /* The personal link token of a survey and household, valid until expires (the survey's
  * close), in the arena: "SURVEY.UNIT.EXPIRES.MAC". */
 const char *survey_token_make(arena *a, const unsigned char key[SESSION_KEY_BYTES], long long survey_id,

@@ -210,6 +210,29 @@ test('a household outside the audience gets 404, a draft or another community\'s
     assert.doesNotMatch((await fetchPage('/portal/surveys', { jar: own })).body, new RegExp(`data-survey-id="${draft.id}"`));
 });
 
+test('each household is offered the surveys of its audience: the community, its building, its tickets in the period', async () => {
+    const [all, bldg, tickets] = [makeSurvey({ title: '全体调查' }), makeSurvey({ title: '楼栋调查' }),
+        makeSurvey({ title: '报修户调查' })];
+    sql(`UPDATE survey SET audience = 'community' WHERE id = ${all.id};
+         DELETE FROM survey_building WHERE survey_id = ${tickets.id};
+         UPDATE survey SET audience = 'ticket_households', ticket_from = '2000-01-01', ticket_to = '2037-12-31'
+           WHERE id = ${tickets.id}`);
+    // 1-1-101 (building 1) has the demo's tickets; the new household lives in building 3 with none.
+    const h = household();
+    const offered = async (jar) => {
+        const ids = async (page) => [...(await fetchPage(page, { jar })).body.matchAll(/data-survey-id="(\d+)"/g)]
+            .map((m) => Number(m[1])).filter((id) => [all.id, bldg.id, tickets.id].includes(id)).sort();
+        const [list, home] = [await ids('/portal/surveys'), await ids('/portal/home')];
+        assert.deepEqual(home, list, 'home offers what the list offers (all open, none answered)');
+        return list;
+    };
+    assert.deepEqual(await offered(await signIn('resident', RESIDENT)), [all.id, tickets.id].sort());
+    assert.deepEqual(await offered(await signIn('resident', h.owner.login)), [all.id, bldg.id].sort());
+    // A household that moved out is asked by none.
+    sql(`UPDATE occupancy SET until = '2025-01-01' WHERE unit_id = ${h.units[0].id}`);
+    assert.deepEqual(await offered(await signIn('resident', h.owner.login)), []);
+});
+
 test('a closed survey accepts nothing: the page says it closed, a POST answers 409 and writes nothing', async () => {
     const s = makeSurvey();
     const h = household();
