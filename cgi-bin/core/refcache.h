@@ -1,8 +1,9 @@
 /* refcache.h: lists a page process keeps from one request to the next (a community's
- * ticket categories, departments, staff) while the community's reference version stays
- * the same. The version comes with the session row (page_user.ref_version), and triggers
- * raise it with every change to what the lists show (schema/0015_ref_version.sql): a kept
- * list is never older than the session row read at the start of the request.
+ * ticket categories, departments, staff, buildings) while the community's reference version
+ * stays the same. The version comes with the session row (page_user.ref_version), and
+ * triggers raise it with every change to what the lists show (schema/0015_ref_version.sql,
+ * 0018_ref_building.sql): a kept list is never older than the session row read at the
+ * start of the request.
  *
  * Only a GET or HEAD uses kept lists: a POST reads afresh, so what it checks a form
  * against is what the database holds while it writes. */

@@ -2,6 +2,7 @@
  * the search, one unit with its people, records, vehicles, cards and keys. */
 #include "archive.h"
 
+#include "../core/refcache.h"
 #include "../core/roles.h"
 
 #include <string.h>
@@ -88,7 +89,8 @@ static int read_cells(arena *a, const db_rows *r, archive_unit_cell **out, size_
     return 0;
 }
 
-int archive_buildings(arena *a, long long community_id, archive_building **out, size_t *count) {
+static int read_buildings(arena *a, long long community_id, void *items, size_t *count) {
+    archive_building **out = items;
     static db_stmt st =
         DB_STMT("archive_buildings", "SELECT id, code, name FROM building WHERE community_id = ? "
                                      "ORDER BY LENGTH(code), code");
@@ -104,6 +106,13 @@ int archive_buildings(arena *a, long long community_id, archive_building **out, 
         (*out)[i] = (archive_building){db_cell_int(&r, i, 0), db_cell(&r, i, 1), db_cell(&r, i, 2)};
     *count = r.count;
     return 0;
+}
+
+/* Kept by the page process while the community's reference version holds (core/refcache.h,
+ * schema/0018_ref_building.sql). */
+int archive_buildings(arena *a, long long community_id, archive_building **out, size_t *count) {
+    static refcache_slot kept;
+    return refcache_read(&kept, read_buildings, a, community_id, out, count);
 }
 
 int archive_units_grid(arena *a, long long community_id, long long building_id, int limit,

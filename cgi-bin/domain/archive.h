@@ -57,7 +57,8 @@ typedef struct archive_building {
     const char *name;
 } archive_building;
 
-/* The community's buildings, by code. */
+/* The community's buildings, by code. On a GET the list may be one the process kept
+ * (core/refcache.h): read its items, never change them. */
 int archive_buildings(arena *a, long long community_id, archive_building **out, size_t *count);
 /* The units of the community (of building_id only when not 0), by building, floor from
  * the top, code; at most limit. */

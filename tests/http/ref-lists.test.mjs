@@ -1,4 +1,4 @@
-// The office's reference lists (categories, departments, staff to dispatch to) are kept by
+// The office's reference lists (categories, departments, staff to dispatch to, buildings) are kept by
 // each page process between requests (issue 7, core/refcache.h): every change to them must
 // show on the next page, whichever process answers it, whatever made the change (here the
 // mariadb client, as an import or an administrator would).
@@ -71,4 +71,28 @@ test('a resident\'s new-ticket form offers a category added after the form was f
     await everyProcess('/portal/new-ticket?kind=repair', jar, (body) => {
         assert.ok(!body.includes(`住户类别${tag}`), 'and drops it once it is gone');
     });
+});
+
+test('a building added or renamed by hand shows on the next units grid and arrears page', async () => {
+    const jar = await signIn('staff', STAFF);
+    const tag = randomBytes(3).toString('hex');
+    for (const page of ['/office/units', '/office/arrears']) assert.equal((await fetchPage(page, { jar })).status, 200);
+    const [id, name] = sql(`SELECT id, name FROM building WHERE community_id = 1 AND code = '3'`)[0];
+    const code = `Z${tag}`.slice(0, 10);
+    try {
+        sql(`UPDATE building SET name = ${q(`新名${tag}`)} WHERE id = ${id};
+             INSERT INTO building (community_id, code, name) VALUES (1, ${q(code)}, ${q(`新楼${tag}`)})`);
+        for (const page of ['/office/units', '/office/arrears']) {
+            await everyProcess(page, jar, (body) => {
+                assert.ok(body.includes(`新名${tag}`), `${page}: the building shows by its new name`);
+                assert.ok(body.includes(`新楼${tag}`), `${page}: the new building is offered`);
+            });
+        }
+        sql(`UPDATE building SET name = ${q(name)} WHERE id = ${id}; DELETE FROM building WHERE community_id = 1 AND code = ${q(code)}`);
+        await everyProcess('/office/units', jar, (body) => {
+            assert.ok(!body.includes(`新名${tag}`) && !body.includes(`新楼${tag}`), 'and both changes undone show too');
+        });
+    } finally {
+        sql(`UPDATE building SET name = ${q(name)} WHERE id = ${id}; DELETE FROM building WHERE community_id = 1 AND code = ${q(code)}`);
+    }
 });
