@@ -66,7 +66,13 @@ function usage(message) {
 
 // The stack of the benchmark: its own folder and port, whatever the shell has for others.
 const STATE = path.resolve(process.env.WUYE_STATE || path.join(repoRoot, 'var', 'bench'));
-const PORT = process.env.WUYE_PORT || '8190';
+// With --reuse the stack already runs: its port is in its env file unless WUYE_PORT says.
+const envPort = () => {
+    const file = path.join(STATE, 'env');
+    const m = existsSync(file) ? /^WUYE_PORT=(\d+)$/m.exec(readFileSync(file, 'utf8')) : null;
+    return m ? m[1] : null;
+};
+const PORT = process.env.WUYE_PORT || (opts.reuse && envPort()) || '8190';
 for (const name of ['WUYE_URL', 'WUYE_DB_SOCKET', 'WUYE_DB_NAME', 'WUYE_DB_USER', 'WUYE_DB_PASSWORD']) {
     delete process.env[name];
 }
