@@ -83,16 +83,19 @@ static db_status load_days(arena *a, long long community_id, sla_calendar *out) 
     return DB_OK;
 }
 
-db_status sla_load_calendar(arena *a, long long community_id, sla_calendar *out) {
-    static db_stmt zone = DB_STMT("sla_load_zone", "SELECT time_zone FROM community WHERE id = ?");
+db_status sla_load_calendar(arena *a, long long community_id, const char *zone, sla_calendar *out) {
+    static db_stmt read_zone = DB_STMT("sla_load_zone", "SELECT time_zone FROM community WHERE id = ?");
     memset(out, 0, sizeof *out);
-    db_rows rows;
-    db_arg args[1] = {DB_INT(community_id)};
-    db_status s = db_exec(&zone, args, 1, a, &rows);
-    if (s != DB_OK)
-        return s;
-    if (rows.count > 0)
-        out->zone = db_cell(&rows, 0, 0);
+    db_status s = DB_OK;
+    out->zone = zone;
+    if (!zone) {
+        db_rows rows;
+        db_arg args[1] = {DB_INT(community_id)};
+        if ((s = db_exec(&read_zone, args, 1, a, &rows)) != DB_OK)
+            return s;
+        if (rows.count > 0)
+            out->zone = db_cell(&rows, 0, 0);
+    }
     s = load_hours(a, community_id, out);
     if (s == DB_OK)
         s = load_days(a, community_id, out);

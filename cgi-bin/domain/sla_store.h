@@ -13,6 +13,6 @@ db_status sla_load_policy(arena *a, long long community_id, const char *kind, co
                           sla_policy *out, bool *found);
 /* The community's working hours, holidays, make-up working days and time zone; the
  * arrays and the zone live in the arena. An unknown community gives an empty calendar. */
-db_status sla_load_calendar(arena *a, long long community_id, sla_calendar *out);
+db_status sla_load_calendar(arena *a, long long community_id, const char *zone, sla_calendar *out);
 
 #endif

@@ -53,6 +53,7 @@ const char *ticket_photo_type(const char *data, size_t len);
 /* A new ticket as entered on the portal or at the counter. */
 typedef struct ticket_draft {
     long long community_id;
+    const char *zone;          /* the community's time zone (the session's), or NULL to read it */
     const char *kind;          /* repair, complaint, suggestion, inquiry, praise */
     const char *category_code; /* a code of ticket_categories for that kind */
     const char *location;      /* home, common */

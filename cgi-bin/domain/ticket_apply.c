@@ -185,7 +185,7 @@ static db_status restart_resolution(arena *a, long long community_id, locked *t,
     db_status s = sla_load_policy(a, community_id, t->kind, t->severity, &policy, &found);
     if (s != DB_OK || !found)
         return s;
-    if ((s = sla_load_calendar(a, community_id, &cal)) != DB_OK)
+    if ((s = sla_load_calendar(a, community_id, NULL, &cal)) != DB_OK)
         return s;
     t->resolve_due = policy.resolve_minutes ? sla_add(now, policy.resolve_minutes, policy.working, &cal) : 0;
     t->breached &= ~4;

@@ -26,21 +26,19 @@ const char *ticket_photo_type(const char *data, size_t len) {
 }
 
 /* The next number of prefix on local day (YYYYMMDD) in the community. The row lock of
- * the counter serialises concurrent creators until their transaction ends. */
+ * the counter serialises concurrent creators until their transaction ends. The number
+ * comes back as the statement's insert id: the value given to LAST_INSERT_ID(expr). */
 static db_status next_number(arena *a, long long community_id, const char *prefix, const char *day,
                              long long *n) {
     static db_stmt bump = DB_STMT("ticket_counter_bump",
                                   "INSERT INTO ticket_counter (community_id, prefix, day, last_number) "
                                   "VALUES (?, ?, ?, LAST_INSERT_ID(1)) "
                                   "ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)");
-    static db_stmt read = DB_STMT("ticket_counter_read", "SELECT LAST_INSERT_ID()");
     db_arg args[3] = {DB_INT(community_id), DB_TEXT(prefix), DB_TEXT(day)};
     db_rows rows;
-    db_status s = db_exec(&bump, args, 3, a, NULL);
+    db_status s = db_exec(&bump, args, 3, a, &rows);
     if (s == DB_OK)
-        s = db_exec(&read, NULL, 0, a, &rows);
-    if (s == DB_OK)
-        *n = db_cell_int(&rows, 0, 0);
+        *n = (long long)rows.insert_id;
     return s;
 }
 
@@ -97,7 +95,7 @@ static db_status draft_dues(arena *a, const ticket_draft *d, sla_dues *dues) {
     db_status s = sla_load_policy(a, d->community_id, d->kind, d->severity, &policy, &found);
     if (s != DB_OK || !found)
         return s;
-    if ((s = sla_load_calendar(a, d->community_id, &cal)) != DB_OK)
+    if ((s = sla_load_calendar(a, d->community_id, d->zone, &cal)) != DB_OK)
         return s;
     *dues = sla_compute(&policy, &cal, d->now, d->preferred_time, !strcmp(d->kind, "repair"));
     return DB_OK;
@@ -235,13 +233,17 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
     db_status s = draft_dues(a, d, &dues);
     if (s != DB_OK)
         return s;
-    db_rows rows;
-    db_arg zargs[1] = {DB_INT(d->community_id)};
-    if ((s = db_exec(&zone, zargs, 1, a, &rows)) != DB_OK)
-        return s;
-    if (rows.count == 0)
-        return ticket_refuse(why, 404, NULL, "没有这个小区");
-    const char *day = clock_format(a, d->now, db_cell(&rows, 0, 0), "%Y%m%d");
+    const char *tz = d->zone;
+    if (!tz) {
+        db_rows rows;
+        db_arg zargs[1] = {DB_INT(d->community_id)};
+        if ((s = db_exec(&zone, zargs, 1, a, &rows)) != DB_OK)
+            return s;
+        if (rows.count == 0)
+            return ticket_refuse(why, 404, NULL, "没有这个小区");
+        tz = db_cell(&rows, 0, 0);
+    }
+    const char *day = clock_format(a, d->now, tz, "%Y%m%d");
 
     /* Photos go to disk first; a failed transaction removes them again. */
     char dir[600];

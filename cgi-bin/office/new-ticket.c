@@ -141,6 +141,7 @@ static int new_ticket_post(page_ctx *ctx) {
     }
     ticket_draft d = {
         .community_id = ctx->user.community_id,
+        .zone = ctx->user.community_zone,
         .kind = form_text(f, "kind"),
         .category_code = form_text(f, "category"),
         .location = location,

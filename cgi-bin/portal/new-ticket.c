@@ -151,6 +151,7 @@ static int new_ticket_post(page_ctx *ctx) {
     form *f = &ctx->post;
     ticket_draft d = {
         .community_id = ctx->user.community_id,
+        .zone = ctx->user.community_zone,
         .kind = form_text(f, "kind"),
         .category_code = form_text(f, "category"),
         .location = form_text(f, "location"),

@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 
 import {
     accountId, attr, csrfFrom, fetchPage, fieldErrors, forms, makeResident, RESIDENT, RESIDENT2, signIn,
-    sql, sqlValue, textOf,
+    q, sql, sqlValue, textOf,
 } from './lib.mjs';
 
 const CODE = /^(BX|TS|JY|ZX|BY)\d{8}-\d{4}$/;
@@ -211,6 +211,19 @@ test('a repair without a photo: 303 to its page, which shows it; the row and its
     assert.ok(rows(home.body).some((r) => r.id === id && r.status === 'new'), 'on /portal/home');
     assert.match(home.body, /href="\/portal\/new-ticket"[^>]*>我要报修\/投诉</);
     assert.ok(textOf(home.body).includes('我的报修与投诉'));
+});
+
+test('two repairs in a row take the next two numbers of the community\'s counter for its local day', async () => {
+    const jar = await signIn('resident', RESIDENT);
+    const [a, b] = [await newTicket(jar), await newTicket(jar)];
+    const [codeA, codeB] = [a, b].map((id) => sqlValue(`SELECT code FROM ticket WHERE id = ${id}`));
+    const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+    const [, dayA, numA] = /^BX(\d{8})-(\d+)$/.exec(codeA);
+    const [, dayB, numB] = /^BX(\d{8})-(\d+)$/.exec(codeB);
+    assert.ok([dayA, dayB].every((d) => d === day), `the day of Shanghai (${day}): ${codeA}, ${codeB}`);
+    assert.equal(Number(numB), Number(numA) + 1, `${codeA} then ${codeB}`);
+    assert.equal(Number(sqlValue(`SELECT last_number FROM ticket_counter WHERE community_id = 1 AND prefix = 'BX'
+        AND day = ${q(dayB)}`)), Number(numB), 'the counter stands at the last number given');
 });
 
 test('a complaint about a common area with a photo: the photo is served to the household only', async () => {
