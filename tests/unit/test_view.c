@@ -1,5 +1,5 @@
-/* test_view.c: the ctemplate shim: auto-escaping, sections, includes, a missing
- * template reported as an error rather than an exception or a crash. */
+/* test_view.c: the ctemplate shim: auto-escaping, sections, includes, names kept between
+ * pages, a missing template reported as an error rather than an exception or a crash. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,49 @@ static void escapes_and_sections(void **state) {
     view_free(v);
 }
 
+/* The shim keeps each name with its ctemplate id after its first use: the same names,
+ * given again from other buffers, in new dictionaries, and after so many other names that
+ * its table is full, still fill the same variables and sections. */
+static void names_kept_between_pages(void **state) {
+    (void)state;
+    char first[4096] = "";
+    for (int round = 0; round < 3; round++) {
+        if (round == 2) {
+            view *many = view_new();
+            for (int i = 0; i < 2000; i++) {
+                char name[16];
+                snprintf(name, sizeof name, "NAME%d", i);
+                view_set(many, name, "x");
+            }
+            view_free(many);
+        }
+        char title[8], row[8], n[8], shown[8];
+        strcpy(title, "TITLE");
+        strcpy(row, "ROW");
+        strcpy(n, "N");
+        strcpy(shown, "SHOWN");
+        view *v = view_new();
+        view_set(v, title, "题目");
+        view_set(v, "TEXT", "正文");
+        for (int i = 1; i <= 2; i++)
+            view_set_int(view_add(v, row), n, i);
+        view_show(v, shown);
+        buf out;
+        buf_init(&out);
+        assert_int_equal(view_expand("escape.tpl", v, &out), 0);
+        assert_non_null(strstr(out.data, "title=\"题目\""));
+        assert_non_null(strstr(out.data, "正文"));
+        assert_non_null(strstr(out.data, "<i>1</i><i>2</i>"));
+        assert_non_null(strstr(out.data, "shown"));
+        if (round == 0)
+            snprintf(first, sizeof first, "%s", out.data);
+        else
+            assert_string_equal(out.data, first);
+        buf_free(&out);
+        view_free(v);
+    }
+}
+
 static void missing_template_is_an_error(void **state) {
     (void)state;
     view *v = view_new();
@@ -67,6 +111,7 @@ static void null_arguments_are_harmless(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_and_sections),
+        cmocka_unit_test(names_kept_between_pages),
         cmocka_unit_test(missing_template_is_an_error),
         cmocka_unit_test(null_arguments_are_harmless),
     };
