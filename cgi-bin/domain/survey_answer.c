@@ -302,27 +302,27 @@ int survey_resident_unit(arena *a, long long account_id, long long *unit_id, con
     return s;
 }
 
+/* Whether the household (the unit of the argument) is in the survey's audience, for every
+ * audience but ticket_households: that one's ticket period is turned into seconds in the
+ * community's zone (survey.c), so it is asked apart. */
+#define HOUSEHOLD_IN_AUDIENCE                                                                                \
+    "s.audience <> 'ticket_households' AND EXISTS (SELECT 1 FROM unit u WHERE u.id = ? AND "                 \
+    "u.community_id = s.community_id AND " SURVEY_AUDIENCE_OF_UNIT("s.audience", "s.audience", "s.id",       \
+                                                                   "s.audience", "0", "0") ")"
+
 int survey_household_list(arena *a, long long community_id, const char *zone, long long unit_id,
                           long long now, bool open_unanswered, survey_item **out, size_t *count) {
-    /* The last column says whether the household is in the survey's audience, for every
-     * audience but ticket_households: its ticket period is turned into seconds in the
-     * community's zone (survey.c), so that one is asked apart. */
     static db_stmt st = DB_STMT(
         "survey_household_list",
         "SELECT s.id, s.title, UNIX_TIMESTAMP(s.opens_at), UNIX_TIMESTAMP(s.closes_at), s.audience, "
         "COALESCE(DATE_FORMAT(s.ticket_from, '%Y-%m-%d'), ''), COALESCE(DATE_FORMAT(s.ticket_to, "
         "'%Y-%m-%d'), ''), "
         "COALESCE((SELECT UNIX_TIMESTAMP(r.submitted_at) FROM survey_response r WHERE r.survey_id = s.id AND "
-        "r.unit_id = ? AND r.current_key = 1), 0), s.closes_at > FROM_UNIXTIME(?), "
-        "s.audience <> 'ticket_households' AND EXISTS (SELECT 1 FROM unit u WHERE u.id = ? AND "
-        "u.community_id = s.community_id AND " SURVEY_AUDIENCE_OF_UNIT(
-            "s.audience", "s.audience", "s.id", "s.audience", "0",
-            "0") ") FROM survey s "
-                 "WHERE s.community_id = ? AND s.state = 'published' AND s.opens_at <= FROM_UNIXTIME(?) "
-                 "ORDER BY s.closes_at > FROM_UNIXTIME(?) DESC, IF(s.closes_at > FROM_UNIXTIME(?), "
-                 "s.closes_at, "
-                 "NULL), "
-                 "s.closes_at DESC, s.id DESC LIMIT 200");
+        "r.unit_id = ? AND r.current_key = 1), 0), s.closes_at > FROM_UNIXTIME(?), " HOUSEHOLD_IN_AUDIENCE
+        " FROM survey s WHERE s.community_id = ? AND s.state = 'published' AND s.opens_at <= "
+        "FROM_UNIXTIME(?) "
+        "ORDER BY s.closes_at > FROM_UNIXTIME(?) DESC, IF(s.closes_at > FROM_UNIXTIME(?), s.closes_at, "
+        "NULL), s.closes_at DESC, s.id DESC LIMIT 200");
     db_arg args[7] = {DB_INT(unit_id), DB_INT(now), DB_INT(unit_id), DB_INT(community_id),
                       DB_INT(now),     DB_INT(now), DB_INT(now)};
     db_rows r;
