@@ -4,7 +4,8 @@
 // fills it with tests/bench/generate.mjs when $WUYE_STATE/bench.json is missing (the data
 // stays for later runs; another scale needs another WUYE_STATE), signs in the users that
 // bench.json names, and loads each page with wrk from a second process on loopback, one
-// page at a time, for a fixed time at a fixed concurrency. Every answer must have the
+// page at a time (line 6: the staff queue while residents post tickets beside it), for a
+// fixed time at a fixed concurrency. Every answer must have the
 // page's status (200 for a GET, 303 for a POST); anything else counts as an error. It
 // prints one table (requests/s, p50, p99, errors, requests/s as a share of /form/ping in
 // the same run), checks that every new-ticket and payment POST the page answered made
@@ -300,6 +301,9 @@ const lines = [
     { no: 4, page: 'office/analysis', path: `/office/analysis?month=${encodeURIComponent(bench.analysis_month)}`, staff: true },
     { no: 5, page: 'portal/new-ticket POST', path: '/portal/new-ticket', script: 'post-ticket.lua', expect: 303, tickets: true },
     { no: 5, page: 'office/payment POST', path: payPath, script: 'post-payment.lua', expect: 303, payment: true },
+    // Line 6: a read while residents post tickets (the new-ticket line again, beside it):
+    // what MariaDB's query cache keeps is dropped by every write to a table it read.
+    { no: 6, page: 'office/tickets while tickets are posted', path: '/office/tickets', staff: true, besidePosts: true },
 ].filter((l) => l.base || !opts.only || opts.only.test(l.page));
 
 // The program serving a line: "office/tickets" for "office/tickets overdue".
@@ -364,6 +368,19 @@ function countLogged(offset, page, method, status) {
     }
 }
 
+// The environment of the new-ticket POSTs: each session's cookie and token, a unique tag.
+async function ticketEnv(ticketTag) {
+    for (const s of ticketSessions) await refresh(s.jar, '/portal/home');
+    return {
+        BENCH_EXPECT: '303',
+        BENCH_SESSIONS: ticketSessions.map((s) => `${cookieOf(s.jar, '/portal/new-ticket')}\t${s.csrf}`).join('\n'),
+        BENCH_FORM: new URLSearchParams({ kind: 'repair', category, location: 'home', place: '', phone: '',
+            preferred_time: '' }).toString(),
+        BENCH_TAG: `压测 ${ticketTag}`,
+    };
+}
+const postLine = { page: 'portal/new-ticket POST', path: '/portal/new-ticket', script: 'post-ticket.lua' };
+
 const loadAtStart = os.loadavg()[0];
 const results = [];
 for (const line of lines) {
@@ -375,11 +392,7 @@ for (const line of lines) {
         await refresh(staffJar, line.path);
         env.BENCH_COOKIE = cookieOf(staffJar, line.path);
     } else if (line.tickets) {
-        for (const s of ticketSessions) await refresh(s.jar, '/portal/home');
-        env.BENCH_SESSIONS = ticketSessions.map((s) => `${cookieOf(s.jar, line.path)}\t${s.csrf}`).join('\n');
-        env.BENCH_FORM = new URLSearchParams({ kind: 'repair', category, location: 'home', place: '', phone: '',
-            preferred_time: '' }).toString();
-        env.BENCH_TAG = `压测 ${tag}`;
+        Object.assign(env, await ticketEnv(tag));
     } else if (line.payment) {
         await refresh(staffJar, line.path);
         env.BENCH_COOKIE = cookieOf(staffJar, line.path);
@@ -389,11 +402,14 @@ for (const line of lines) {
     }
     say(`line ${line.no}: ${line.page} (${opts.duration} s, ${opts.connections} connections)`);
     const logFrom = fileSize(appLog);
+    const beside = line.besidePosts ? runWrk(postLine, await ticketEnv(`${tag}b`)) : null;
     const r = await runWrk(line, env);
+    if (beside) r.beside = await beside;
     // wrk stops with up to one request per connection under way, which the page still
     // finishes: wait for those, then count what the page itself logged.
     await sleep(1000);
     if (line.expect === 303) r.served303 = countLogged(logFrom, programOf(line), 'POST', 303);
+    if (beside) r.beside.served303 = countLogged(logFrom, programOf(postLine), 'POST', 303);
     results.push({ line, r });
 }
 
@@ -413,6 +429,17 @@ for (const { line, r } of results) {
         checks.push(`new-ticket: ${seen}, ${made} tickets made, ${distinct} distinct: ` +
             `${ok ? 'none lost or duplicated' : 'MISMATCH'}`);
         line.checkFailed = !ok;
+    }
+    if (line.besidePosts) {
+        const b = r.beside;
+        const made = Number(sqlValue(`SELECT COUNT(*) FROM ticket WHERE id > ${maxTicketBefore}
+            AND description LIKE ${q(`压测 ${tag}b %`)}`));
+        const ok = b.served303 >= b.expected && b.served303 - b.expected <= opts.connections && made === b.served303;
+        checks.push(`line 6: beside it, ${(b.requests / (b.duration_us / 1e6)).toFixed(0)} new tickets/s ` +
+            `(${b.expected} answered 303 to wrk, ${b.served303} logged by the page, ${made} made: ` +
+            `${ok ? 'none lost or duplicated' : 'MISMATCH'}; ` +
+            `${b.unexpected + b.socket_errors} errors)`);
+        line.checkFailed = !ok || b.unexpected + b.socket_errors > 0;
     }
     if (line.payment) {
         const made = Number(sqlValue(`SELECT COUNT(*) FROM payment WHERE form_key LIKE ${q(`${tag}%`)}`));
