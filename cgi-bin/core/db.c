@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
+#include "db_text.h"
 #include "db_trace.h"
 #include "log.h"
 
@@ -18,6 +20,12 @@ static MYSQL *conn;
 static unsigned generation; /* grows with each connection; statements remember theirs */
 static const config *settings;
 static bool in_transaction;
+static unsigned long long writes;
+/* Writes kept for one round trip (db_defer_writes), each ending with ';'. */
+static bool defer_next; /* the next transaction keeps its writes */
+static bool deferring;  /* this one does */
+static buf pending;
+static bool pending_begins; /* pending starts the transaction: nothing of it has been sent */
 
 static bool connection_lost(unsigned err) {
     return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_STMT_CLOSED ||
@@ -41,8 +49,10 @@ static db_status connect_now(void) {
                    "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION', time_zone='+00:00'");
     unsigned timeout = 5;
     mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    /* Several statements in one query: only db.c sends them, for writes kept by
+     * db_defer_writes, with every value written by db_text_inline. */
     if (!mysql_real_connect(conn, NULL, settings->db_user, settings->db_password, settings->db_name, 0,
-                            settings->db_socket[0] ? settings->db_socket : NULL, 0)) {
+                            settings->db_socket[0] ? settings->db_socket : NULL, CLIENT_MULTI_STATEMENTS)) {
         log_error("db connect: %s", mysql_error(conn));
         disconnect();
         return DB_UNAVAILABLE;
@@ -80,7 +90,109 @@ static db_status simple(const char *sql) {
     return DB_ERROR;
 }
 
+unsigned long long db_write_count(void) {
+    return writes;
+}
+
+void db_defer_writes(bool on) {
+    defer_next = on;
+}
+
+static void drop_pending(void) {
+    buf_reset(&pending);
+    pending_begins = false;
+}
+
+/* The status of a failed statement (err), logged unless the caller expects it. */
+static db_status failure(unsigned err, const char *name, const char *message) {
+    if (err == ER_DUP_ENTRY)
+        return DB_DUPLICATE;
+    if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+        return DB_DEADLOCK;
+    log_error("db %s: %u %s", name, err, message);
+    if (connection_lost(err)) {
+        disconnect();
+        return DB_UNAVAILABLE;
+    }
+    return DB_ERROR;
+}
+
+/* Sends the kept writes in one query and reads every answer; rows (may be NULL) gets
+ * the last one's. A transaction that was all in the query and never reached the server
+ * is sent once more on a fresh connection. */
+static db_status flush(db_rows *rows) {
+    bool again = pending_begins;
+    for (;;) {
+        if (!conn && connect_now() != DB_OK)
+            break;
+        int r = mysql_real_query(conn, pending.data, (unsigned long)pending.len);
+        unsigned long long affected = 0, insert_id = 0;
+        while (r == 0) {
+            MYSQL_RES *res = mysql_store_result(conn);
+            if (res)
+                mysql_free_result(res);
+            affected = (unsigned long long)mysql_affected_rows(conn);
+            insert_id = (unsigned long long)mysql_insert_id(conn);
+            r = mysql_next_result(conn);
+            if (r == -1)
+                r = 0;
+            else if (r == 0)
+                continue;
+            break;
+        }
+        if (r == 0) {
+            drop_pending();
+            if (rows) {
+                memset(rows, 0, sizeof *rows);
+                rows->affected = affected;
+                rows->insert_id = insert_id;
+            }
+            return DB_OK;
+        }
+        unsigned err = mysql_errno(conn);
+        if (err == CR_SERVER_GONE_ERROR && again) {
+            again = false;
+            disconnect();
+            continue;
+        }
+        db_status s = failure(err, "kept writes", mysql_error(conn));
+        if (s == DB_UNAVAILABLE)
+            in_transaction = false;
+        drop_pending();
+        return s;
+    }
+    drop_pending();
+    in_transaction = false;
+    return DB_UNAVAILABLE;
+}
+
+/* Adds st with its values to the kept writes. */
+static db_status keep_write(const db_stmt *st, const db_arg *args, size_t nargs) {
+    size_t mark = pending.len;
+    long marks = db_text_inline(&pending, st->sql, args, nargs);
+    if (marks < 0 || (size_t)marks != nargs || buf_append(&pending, ";", 1) != 0) {
+        if (pending.data) {
+            pending.len = mark;
+            pending.data[mark] = '\0';
+        }
+        log_error("db %s: %ld marks, %lu values", st->name, marks, (unsigned long)nargs);
+        return DB_ERROR;
+    }
+    return DB_OK;
+}
+
 db_status db_begin(void) {
+    writes++;
+    deferring = defer_next;
+    defer_next = false;
+    if (deferring) {
+        drop_pending();
+        if (buf_puts(&pending, "START TRANSACTION;") != 0)
+            return DB_ERROR;
+        pending_begins = true;
+        in_transaction = true;
+        return DB_OK;
+    }
     db_status s = simple("START TRANSACTION");
     if (s == DB_UNAVAILABLE && !in_transaction) /* went away while idle: one more try */
         s = simple("START TRANSACTION");
@@ -90,18 +202,28 @@ db_status db_begin(void) {
 }
 
 db_status db_commit(void) {
-    db_status s = simple("COMMIT");
+    db_status s;
+    deferring = false;
+    bool kept = pending.len > 0;
+    if (kept)
+        s = buf_puts(&pending, "COMMIT;") == 0 ? flush(NULL) : DB_ERROR;
+    else
+        s = simple("COMMIT");
     in_transaction = false;
-    /* A refused COMMIT may leave the transaction open on the server: end it, so the
-     * next request of this process does not run inside it. */
-    if (s == DB_ERROR && simple("ROLLBACK") != DB_OK)
+    /* A refused COMMIT, or a kept write refused before it, may leave the transaction open
+     * on the server: end it, so the next request of this process does not run inside it. */
+    if ((s == DB_ERROR || (kept && s != DB_OK && s != DB_UNAVAILABLE)) && simple("ROLLBACK") != DB_OK)
         disconnect();
+    drop_pending();
     return s;
 }
 
 db_status db_rollback(void) {
+    bool sent = !pending_begins;
+    drop_pending();
+    deferring = false;
     in_transaction = false;
-    return conn ? simple("ROLLBACK") : DB_OK;
+    return conn && sent ? simple("ROLLBACK") : DB_OK;
 }
 
 db_status db_check(void) {
@@ -230,6 +352,8 @@ static bool is_read(const char *sql) {
 static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows,
                            bool *lost) {
     *lost = false;
+    if (!is_read(st->sql))
+        writes++;
     if (!conn && connect_now() != DB_OK) {
         *lost = true;
         return DB_UNAVAILABLE;
@@ -268,19 +392,12 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
     }
     if ((nargs && mysql_stmt_bind_param(h, bind) != 0) || mysql_stmt_execute(h) != 0) {
         unsigned err = mysql_stmt_errno(h);
-        if (err == ER_DUP_ENTRY)
-            return DB_DUPLICATE;
-        if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
-            return DB_DEADLOCK;
-        log_error("db %s: %u %s", st->name, err, mysql_stmt_error(h));
-        if (connection_lost(err)) {
-            /* A write whose connection died mid-way may have been done: trying it again
-             * could do it twice. Only reads, and statements that never left, are retried. */
+        db_status f = failure(err, st->name, mysql_stmt_error(h));
+        /* A write whose connection died mid-way may have been done: trying it again
+         * could do it twice. Only reads, and statements that never left, are retried. */
+        if (f == DB_UNAVAILABLE)
             *lost = err == CR_SERVER_GONE_ERROR || is_read(st->sql);
-            disconnect();
-            return DB_UNAVAILABLE;
-        }
-        return DB_ERROR;
+        return f;
     }
     MYSQL_RES *meta = mysql_stmt_result_metadata(h);
     if (!meta) {
@@ -306,6 +423,18 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
 db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
     bool lost;
     db_trace(st, args, nargs);
+    if (deferring && in_transaction && !is_read(st->sql)) {
+        writes++;
+        db_status k = keep_write(st, args, nargs);
+        /* A write that answers something (an insert id) goes now, with those before it. */
+        return k != DB_OK || !rows ? k : flush(rows);
+    }
+    if (pending.len) {
+        /* A read sees the kept writes: they go first. */
+        db_status f = flush(NULL);
+        if (f != DB_OK)
+            return f;
+    }
     db_status s = exec_once(st, args, nargs, a, rows, &lost);
     /* Retry once on a fresh connection, but never inside a transaction: its earlier
      * statements died with the old connection. */

@@ -61,6 +61,14 @@ void db_close(void);
 /* Executes st with args; rows (may be NULL for statements without results) are
  * allocated in a. Reconnects once when the server went away outside a transaction. */
 db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows);
+/* Writes sent together: while on, a write that the caller runs without rows (it wants
+ * only to know that it worked) inside a transaction is kept and sent, as SQL text, in one
+ * round trip with the next statement that answers something, or with the COMMIT; a
+ * transaction begun while on starts with that round trip too. Its failure is the failure
+ * of that next call (the transaction is then to be rolled back, as for any failure), so
+ * writes whose caller tells failures apart (DB_DUPLICATE) must pass rows. Off again
+ * after the COMMIT or ROLLBACK. */
+void db_defer_writes(bool on);
 /* Transactions; a request that ends inside one is rolled back by the page loop. */
 db_status db_begin(void);
 db_status db_commit(void);
@@ -70,6 +78,10 @@ bool db_in_transaction(void);
 const char *db_cell(const db_rows *r, size_t row, size_t col);
 /* Cell as an integer (0 for NULL). */
 long long db_cell_int(const db_rows *r, size_t row, size_t col);
+/* How many statements other than a SELECT this process has run, transactions begun
+ * included: what was read before the count moved may be older than the process's own
+ * writes (core/refcache.c stops serving kept lists then). */
+unsigned long long db_write_count(void);
 /* Pings; reconnects when the server went away. */
 db_status db_check(void);
 

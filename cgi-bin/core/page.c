@@ -296,9 +296,8 @@ static int authenticate(page_ctx *ctx) {
     }
     ctx->session = s;
     ctx->signed_in = true;
-    /* Lists kept from earlier requests serve reading pages only (core/refcache.h). */
-    if (ctx->req->method == METHOD_GET || ctx->req->method == METHOD_HEAD)
-        refcache_note(ctx->user.community_id, ctx->user.ref_version);
+    /* Lists kept from earlier requests serve until the request writes (core/refcache.h). */
+    refcache_note(ctx->user.community_id, ctx->user.ref_version);
     if (ctx->now - s.seen >= SESSION_REFRESH_SECONDS) {
         s.seen = ctx->now;
         char fresh[SESSION_COOKIE_MAX];

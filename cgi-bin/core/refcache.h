@@ -5,8 +5,9 @@
  * 0018_ref_building.sql): a kept list is never older than the session row read at the
  * start of the request.
  *
- * Only a GET or HEAD uses kept lists: a POST reads afresh, so what it checks a form
- * against is what the database holds while it writes. */
+ * A request uses kept lists until it writes (db_write_count() moves): a POST checks its
+ * form against lists as current as the session row, like the page that showed the form,
+ * and once it has written anything, it reads afresh, so it never misses its own change. */
 #ifndef WUYE_REFCACHE_H
 #define WUYE_REFCACHE_H
 
@@ -25,7 +26,7 @@ typedef struct refcache_slot {
 } refcache_slot;
 
 /* The request's community and its version (page.c, after the session is read); version
- * -1 when lists may not be kept (no session, a POST, a command-line program). */
+ * -1 when lists may not be kept (no session, a command-line program). */
 void refcache_note(long long community_id, long long version);
 
 /* Reads a community's list into *items (an array pointer) and *count. */

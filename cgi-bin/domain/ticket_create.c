@@ -12,6 +12,7 @@
 #include "../core/log.h"
 #include "../core/upload.h"
 #include "sla_store.h"
+#include "ticket_form.h"
 #include "ticket_gram.h"
 
 const char *ticket_photo_type(const char *data, size_t len) {
@@ -46,22 +47,22 @@ static db_status next_number(arena *a, long long community_id, const char *prefi
  * the place. 0 or a refusal; *category_id and *department_id are set on 0. */
 static int check_draft(arena *a, const ticket_draft *d, long long *category_id, long long *department_id,
                        ticket_refusal *why) {
-    static db_stmt category =
-        DB_STMT("ticket_create_category", "SELECT id, COALESCE(department_id, 0) FROM ticket_category "
-                                          "WHERE community_id = ? AND kind = ? AND code = ? AND active = 1");
     static db_stmt unit =
         DB_STMT("ticket_create_unit", "SELECT id FROM unit WHERE id = ? AND community_id = ?");
     db_rows rows;
     if (!ticket_kind_name(d->kind))
         return ticket_refuse(why, 422, "kind", "请选择类型");
-    db_arg cargs[3] = {DB_INT(d->community_id), DB_TEXT(d->kind), DB_TEXT(d->category_code)};
-    db_status s = db_exec(&category, cargs, 3, a, &rows);
+    /* The community's active categories, kept while its reference version holds. */
+    ticket_category *cats = NULL;
+    size_t ncats = 0;
+    db_status s = ticket_categories(a, d->community_id, &cats, &ncats);
     if (s != DB_OK)
         return s;
-    if (rows.count == 0)
+    const ticket_category *cat = ticket_form_category(cats, ncats, d->kind, d->category_code);
+    if (!cat)
         return ticket_refuse(why, 422, "category", "请选择与类型相符的类别");
-    *category_id = db_cell_int(&rows, 0, 0);
-    *department_id = db_cell_int(&rows, 0, 1);
+    *category_id = cat->id;
+    *department_id = cat->department_id;
     if (!strcmp(d->location, "home") && !d->unit_id)
         return ticket_refuse(why, 422, d->actor_kind == 'r' ? "location" : "unit",
                              d->actor_kind == 'r' ? "您的账户尚未关联房屋，请选择公共区域或联系物业"
@@ -102,8 +103,8 @@ static db_status draft_dues(arena *a, const ticket_draft *d, sla_dues *dues) {
 }
 
 static db_status insert_rows(arena *a, const ticket_draft *d, long long category_id, long long department_id,
-                             const char *code, const sla_dues *dues, char names[][33], const char **types,
-                             long long *id) {
+                             const sla_dues *dues, char names[][33], const char **types, long long *id,
+                             long long *last_event_id) {
     static db_stmt ticket = DB_STMT(
         "ticket_insert",
         "INSERT INTO ticket (community_id, code, kind, category_id, location, unit_id, place, description, "
@@ -111,7 +112,9 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
         "severity, reporter_account_id, reporter_name, reporter_phone, preferred_time, created_by_kind, "
         "created_by_id, owner_staff_id, department_id, status, created_at, updated_at, respond_due, "
         "onsite_due, "
-        "resolve_due, responded_at, next_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "resolve_due, responded_at, next_due) VALUES (?, CONCAT('#', CONNECTION_ID()), ?, ?, ?, ?, ?, ?, ?, "
+        "?, "
+        "?, ?, ?, "
         "FROM_UNIXTIME(?), ?, ?, "
         "?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
         "FROM_UNIXTIME(?), FROM_UNIXTIME(?))");
@@ -119,8 +122,6 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
         DB_STMT("ticket_insert_event",
                 "INSERT INTO ticket_event (ticket_id, community_id, type, actor_kind, actor_id, at, "
                 "public, text, status_after) VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?), 1, ?, ?)");
-    static db_stmt last = DB_STMT(
-        "ticket_insert_last", "UPDATE ticket SET last_event_id = ?, last_public_event_id = ? WHERE id = ?");
     static db_stmt photo = DB_STMT(
         "ticket_insert_photo", "INSERT INTO ticket_photo (ticket_id, community_id, file_name, content_type, "
                                "size_bytes, uploaded_by_kind, uploaded_by_id, at) "
@@ -132,9 +133,8 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
     long long responded = staff ? d->now : 0;
     long long next_due =
         ticket_earliest_due(staff ? 0 : dues->respond, ticket_earliest_due(dues->onsite, dues->resolve));
-    db_arg targs[26] = {
+    db_arg targs[25] = {
         DB_INT(d->community_id),
-        DB_TEXT(code),
         DB_TEXT(d->kind),
         DB_INT(category_id),
         DB_TEXT(d->location),
@@ -161,7 +161,7 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
         db_int_or_null(next_due),
     };
     db_rows rows;
-    db_status s = db_exec(&ticket, targs, 26, a, &rows);
+    db_status s = db_exec(&ticket, targs, 25, a, &rows);
     if (s != DB_OK)
         return s;
     *id = (long long)rows.insert_id;
@@ -180,9 +180,7 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
             return s;
         last_id = (long long)rows.insert_id;
     }
-    db_arg largs[3] = {DB_INT(last_id), DB_INT(last_id), DB_INT(*id)};
-    if ((s = db_exec(&last, largs, 3, a, NULL)) != DB_OK)
-        return s;
+    *last_event_id = last_id;
     /* What residents write themselves is no news to them. */
     if (!staff && d->reporter_account_id &&
         (s = ticket_mark_seen(d->reporter_account_id, *id, last_id)) != DB_OK)
@@ -200,6 +198,15 @@ static db_status insert_rows(arena *a, const ticket_draft *d, long long category
             return s;
     }
     return DB_OK;
+}
+
+/* The ticket's code in place of the one it was inserted with ('#' and the connection's id:
+ * unique while its transaction is open, and never seen outside it), and its last event. */
+static db_status set_code(long long id, const char *code, long long last_event_id) {
+    static db_stmt st = DB_STMT("ticket_set_code", "UPDATE ticket SET code = ?, last_event_id = ?, "
+                                                   "last_public_event_id = ? WHERE id = ?");
+    db_arg args[4] = {DB_TEXT(code), DB_INT(last_event_id), DB_INT(last_event_id), DB_INT(id)};
+    return db_exec(&st, args, 4, NULL, NULL);
 }
 
 /* Queues a message for the reporter about a ticket recorded for them by staff. */
@@ -262,24 +269,30 @@ int ticket_create(arena *a, const ticket_draft *d, const char *upload_dir, long 
             return DB_ERROR;
         }
     }
-    long long number = 0;
+    long long number = 0, last_event = 0;
     const char *prefix = ticket_kind_prefix(d->kind);
     /* The first tickets of a day race to create the counter row; InnoDB resolves that
      * by rolling one back as a deadlock, which is simply tried again. */
     for (int attempt = 0; attempt < 5; attempt++) {
-        if ((s = db_begin()) == DB_OK &&
-            (s = next_number(a, d->community_id, prefix, day, &number)) == DB_OK) {
-            *code = arena_printf(a, "%s%s-%04lld", prefix, day, number);
-            if ((s = insert_rows(a, d, category_id, department_id, *code, &dues, names, types, id)) ==
-                    DB_OK &&
-                (s = notify_recorded(d, *id, *code)) == DB_OK) {
-                int after = d->after_insert ? d->after_insert(a, *id, d->after_data, why) : 0;
-                if (after > 0) {
-                    db_rollback();
-                    upload_remove(dir, names, d->photo_count);
-                    return after;
-                }
-                s = after < 0 ? (db_status)after : db_commit();
+        /* The writes in four round trips: those that answer nothing wait for the next that
+         * does (the ticket, its first event, the counter) or for the COMMIT. The counter's
+         * row lock, which makes every new ticket of the community wait, is taken last: it
+         * is held for two round trips and the COMMIT only. */
+        db_defer_writes(true);
+        if ((s = db_begin()) == DB_OK && (s = insert_rows(a, d, category_id, department_id, &dues, names,
+                                                          types, id, &last_event)) == DB_OK) {
+            int after = d->after_insert ? d->after_insert(a, *id, d->after_data, why) : 0;
+            if (after > 0) {
+                db_rollback();
+                upload_remove(dir, names, d->photo_count);
+                return after;
+            }
+            s = (db_status)after;
+            if (s == DB_OK && (s = next_number(a, d->community_id, prefix, day, &number)) == DB_OK) {
+                *code = arena_printf(a, "%s%s-%04lld", prefix, day, number);
+                if ((s = set_code(*id, *code, last_event)) == DB_OK &&
+                    (s = notify_recorded(d, *id, *code)) == DB_OK)
+                    s = db_commit();
             }
         }
         if (s == DB_OK)

@@ -3,6 +3,7 @@
 // check, and what the pages refuse: bad fields (422), other households (404), forged
 // forms (403), actions the ticket's state does not allow (409).
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, test } from 'node:test';
 import { deflateSync } from 'node:zlib';
 
@@ -224,6 +225,47 @@ test('two repairs in a row take the next two numbers of the community\'s counter
     assert.equal(Number(numB), Number(numA) + 1, `${codeA} then ${codeB}`);
     assert.equal(Number(sqlValue(`SELECT last_number FROM ticket_counter WHERE community_id = 1 AND prefix = 'BX'
         AND day = ${q(dayB)}`)), Number(numB), 'the counter stands at the last number given');
+});
+
+test('a new ticket whose last write is refused leaves nothing behind, and the next one takes the number', async () => {
+    // The writes after the counter (the ticket's code, the message to the reporter) are sent
+    // with the COMMIT in one round trip (core/db.h, db_defer_writes): a trigger refuses the
+    // message of tickets whose description carries the tag.
+    const jar = await signIn('resident', RESIDENT);
+    const tag = `拒收${randomBytes(3).toString('hex')}`;
+    const trigger = `test_refuse_${tag.slice(2)}`;
+    const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10).replaceAll('-', '');
+    const counter = () => Number(sqlValue(`SELECT COALESCE(MAX(last_number), 0) FROM ticket_counter WHERE community_id = 1
+        AND prefix = 'BX' AND day = ${q(day)}`));
+    const before = await newTicket(jar);
+    // NULL in a NOT NULL column: the page's strict sql_mode refuses the row.
+    sql(`CREATE TRIGGER ${trigger} BEFORE INSERT ON outbox FOR EACH ROW
+         SET NEW.community_id = IF((SELECT description FROM ticket WHERE id = NEW.ticket_id) LIKE ${q(`%${tag}%`)},
+           NULL, NEW.community_id)`);
+    try {
+        const at = counter();
+        const res = await submitTicket(jar, await formToken(jar), { description: `漏水 ${tag}` });
+        assert.equal(res.status, 500, 'the refusal answers 500');
+        assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM ticket WHERE description LIKE ${q(`%${tag}%`)}`)), 0,
+            'no ticket with the refused message');
+        assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM ticket WHERE community_id = 1 AND code LIKE '#%'`)), 0,
+            'no ticket left with the code it was inserted with');
+        assert.equal(counter(), at, 'the counter is rolled back with it');
+    } finally {
+        sql(`DROP TRIGGER IF EXISTS ${trigger}`);
+    }
+    // The process is not left inside the failed transaction: the next tickets commit, numbered on.
+    const later = [await newTicket(jar), await newTicket(jar)];
+    const codes = [before, ...later].map((id) => sqlValue(`SELECT code FROM ticket WHERE id = ${id}`));
+    const nums = codes.map((c) => Number(/-(\d+)$/.exec(c)[1]));
+    assert.ok(nums[1] > nums[0] && nums[2] === nums[1] + 1, `numbered on: ${codes.join(', ')}`);
+    assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM ticket WHERE description LIKE ${q(`%${tag}%`)}
+        OR (community_id = 1 AND code LIKE '#%')`)), 0, 'and none appears later either');
+    for (const id of later) {
+        assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ${id}`)), 1, 'its created event');
+        assert.equal(Number(sqlValue(`SELECT last_event_id = (SELECT MAX(id) FROM ticket_event WHERE ticket_id = ${id})
+            FROM ticket WHERE id = ${id}`)), 1, 'its last event is set');
+    }
 });
 
 test('a complaint about a common area with a photo: the photo is served to the household only', async () => {
