@@ -12,8 +12,8 @@
 void clock_use_zone(const char *zone) {
     if (!zone || !*zone || strlen(zone) >= 64 || strchr(zone, '.'))
         zone = DEFAULT_ZONE;
-    /* Compare with the environment itself, never a cached copy: FCGI_Accept gives each
-     * request a new environ, and TZ set for an earlier request is gone from it. */
+    /* Compare with the environment itself, never a cached copy: whatever replaces the
+     * environment (libfcgi's stdio layer gives each request a new one) drops TZ. */
     const char *tz = getenv("TZ");
     if (!tz || strcmp(tz, zone) != 0) {
         setenv("TZ", zone, 1);

@@ -1,6 +1,6 @@
 /* fcgi_io.h: the connection to the web server: FastCGI when started by spawn-fcgi,
- * plain CGI otherwise (one request from the environment and stdin). The only file
- * that includes fcgi_stdio.h, whose macros replace stdio. */
+ * plain CGI otherwise (one request from the environment and stdin). The only file that
+ * includes libfcgi's headers. */
 #ifndef WUYE_FCGI_IO_H
 #define WUYE_FCGI_IO_H
 #include <stddef.h>
@@ -13,7 +13,9 @@ const char *io_env(void *ctx, const char *name);
 long io_read(void *ctx, char *dst, size_t n);
 /* Writes n bytes of the response: 0 or -1 (ctx unused). */
 int io_write(void *ctx, const char *data, size_t n);
-/* Flushes the response of the current request. */
-void io_flush(void);
+/* Ends the current request: what was written leaves now, with the end of the request,
+ * and the connection closes (FastCGI); the response is flushed (CGI). Nothing may be
+ * written after it. */
+void io_finish(void);
 
 #endif

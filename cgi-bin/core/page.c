@@ -455,7 +455,7 @@ static void serve(const page *p, const config *cfg, arena *a) {
     }
     if (response_send(&resp, req.method == METHOD_HEAD, io_write, NULL) != 0)
         log_error("client went away before the response was sent");
-    io_flush();
+    io_finish();
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     char user[64] = "";
