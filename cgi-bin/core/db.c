@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "db_keep.h"
 #include "db_text.h"
 #include "db_trace.h"
 #include "log.h"
@@ -26,6 +27,11 @@ static bool defer_next; /* the next transaction keeps its writes */
 static bool deferring;  /* this one does */
 static buf pending;
 static bool pending_begins; /* pending starts the transaction: nothing of it has been sent */
+/* The request's community and data version (db_keep_note), and the write count then. */
+static long long keep_community;
+static long long keep_version = -1;
+static unsigned long long keep_writes;
+static buf keep_key;
 
 static bool connection_lost(unsigned err) {
     return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_STMT_CLOSED ||
@@ -44,9 +50,12 @@ static db_status connect_now(void) {
     if (!conn)
         return DB_UNAVAILABLE;
     mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    /* @wuye_data_later: the data-version triggers of this connection's transactions only note
+     * the community; db_commit raises its version with the COMMIT (schema/0020_data_version.sql). */
     mysql_optionsv(conn, MYSQL_INIT_COMMAND,
                    "SET SESSION sql_mode='STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,"
-                   "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION', time_zone='+00:00'");
+                   "NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION', time_zone='+00:00', @wuye_data_later = 1, "
+                   "@wuye_data_community = NULL");
     unsigned timeout = 5;
     mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     /* Several statements in one query: only db.c sends them, for writes kept by
@@ -202,17 +211,14 @@ db_status db_begin(void) {
 }
 
 db_status db_commit(void) {
-    db_status s;
     deferring = false;
-    bool kept = pending.len > 0;
-    if (kept)
-        s = buf_puts(&pending, "COMMIT;") == 0 ? flush(NULL) : DB_ERROR;
-    else
-        s = simple("COMMIT");
+    /* The community version the transaction's triggers noted is raised last, in the same
+     * round trip as the COMMIT: its row stays locked only while the transaction commits. */
+    db_status s = buf_puts(&pending, "CALL data_commit();COMMIT;") == 0 ? flush(NULL) : DB_ERROR;
     in_transaction = false;
     /* A refused COMMIT, or a kept write refused before it, may leave the transaction open
      * on the server: end it, so the next request of this process does not run inside it. */
-    if ((s == DB_ERROR || (kept && s != DB_OK && s != DB_UNAVAILABLE)) && simple("ROLLBACK") != DB_OK)
+    if (s != DB_OK && s != DB_UNAVAILABLE && simple("ROLLBACK") != DB_OK)
         disconnect();
     drop_pending();
     return s;
@@ -420,9 +426,38 @@ static db_status exec_once(db_stmt *st, const db_arg *args, size_t nargs, arena 
     return s;
 }
 
+void db_keep_note(long long community_id, long long version) {
+    keep_community = community_id;
+    keep_version = community_id > 0 ? version : -1;
+    keep_writes = writes;
+}
+
+/* The key of st's answer with args in keep_key: the statement's text (by its address: a
+ * DB_KEEP statement's text lives as long as the process), then each value. NULL when the
+ * answer may not be kept or served now. */
+static const buf *answer_key(const db_stmt *st, const db_arg *args, size_t nargs) {
+    if (!(st->flags & DB_KEEP) || keep_version < 0 || writes != keep_writes || in_transaction)
+        return NULL;
+    buf_reset(&keep_key);
+    int failed = buf_append(&keep_key, &st->sql, sizeof st->sql);
+    for (size_t i = 0; !failed && i < nargs; i++) {
+        unsigned char type = (unsigned char)args[i].type;
+        failed = buf_append(&keep_key, &type, 1);
+        if (!failed && args[i].type == DB_ARG_INT)
+            failed = buf_append(&keep_key, &args[i].i, sizeof args[i].i);
+        else if (!failed && args[i].type == DB_ARG_TEXT)
+            failed = buf_append(&keep_key, &args[i].len, sizeof args[i].len) ||
+                     buf_append(&keep_key, args[i].s, args[i].len);
+    }
+    return failed ? NULL : &keep_key;
+}
+
 db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
     bool lost;
     db_trace(st, args, nargs);
+    const buf *key = rows ? answer_key(st, args, nargs) : NULL;
+    if (key && db_keep_find(keep_community, keep_version, key->data, key->len, a, rows))
+        return DB_OK;
     if (deferring && in_transaction && !is_read(st->sql)) {
         writes++;
         db_status k = keep_write(st, args, nargs);
@@ -444,6 +479,8 @@ db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_ro
     } else if (s == DB_UNAVAILABLE) {
         in_transaction = false;
     }
+    if (key && s == DB_OK)
+        db_keep_put(keep_community, keep_version, key->data, key->len, rows);
     return s;
 }
 

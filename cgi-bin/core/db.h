@@ -13,10 +13,17 @@ typedef struct db_stmt {
     const char *sql;
     void *handle; /* MYSQL_STMT *, owned by db.c */
     unsigned generation;
+    unsigned flags; /* DB_KEEP */
 } db_stmt;
 
+/* The statement's answers may be kept between requests while the community's data version
+ * holds (core/db_keep.h says which statements qualify). */
+#define DB_KEEP 1u
+
 #define DB_STMT(name, sql)                                                                                   \
-    { name, sql, NULL, 0 }
+    { name, sql, NULL, 0, 0 }
+#define DB_STMT_KEPT(name, sql)                                                                              \
+    { name, sql, NULL, 0, DB_KEEP }
 
 typedef enum { DB_ARG_NULL, DB_ARG_INT, DB_ARG_TEXT } db_arg_type;
 
@@ -82,6 +89,10 @@ long long db_cell_int(const db_rows *r, size_t row, size_t col);
  * included: what was read before the count moved may be older than the process's own
  * writes (core/refcache.c stops serving kept lists then). */
 unsigned long long db_write_count(void);
+/* The request's community and its data version, read with the session row (page.c);
+ * version -1 when no answer may be kept or served (no session, a command-line program).
+ * Answers of DB_KEEP statements are kept and served until the request writes. */
+void db_keep_note(long long community_id, long long version);
 /* Pings; reconnects when the server went away. */
 db_status db_check(void);
 

@@ -276,6 +276,7 @@ void page_sign_out(page_ctx *ctx) {
 static int authenticate(page_ctx *ctx) {
     char kind = area_kind(ctx->page);
     refcache_note(0, -1);
+    db_keep_note(0, -1);
     if (!kind)
         return 0;
     const char *value = request_cookie(ctx->req, cookie_name(kind));
@@ -298,6 +299,8 @@ static int authenticate(page_ctx *ctx) {
     ctx->signed_in = true;
     /* Lists kept from earlier requests serve until the request writes (core/refcache.h). */
     refcache_note(ctx->user.community_id, ctx->user.ref_version);
+    /* So are the answers of kept statements (core/db_keep.h). */
+    db_keep_note(ctx->user.community_id, ctx->user.data_version);
     if (ctx->now - s.seen >= SESSION_REFRESH_SECONDS) {
         s.seen = ctx->now;
         char fresh[SESSION_COOKIE_MAX];

@@ -36,8 +36,9 @@ typedef struct page_user {
     const char *roles;          /* staff: role codes in the community, "frontdesk,cashier" */
     const char *role_name;      /* staff: the first role's name, e.g. 客服前台 */
     const char *login;
-    long long unit_id;     /* resident: the account's current unit (0: none), read with the session */
-    long long ref_version; /* the community's reference lists' version (core/refcache.h) */
+    long long unit_id;      /* resident: the account's current unit (0: none), read with the session */
+    long long ref_version;  /* the community's reference lists' version (core/refcache.h) */
+    long long data_version; /* the community's data version (core/db_keep.h) */
 } page_user;
 
 typedef struct page_ctx page_ctx;

@@ -120,15 +120,15 @@ int archive_units_grid(arena *a, long long community_id, long long building_id, 
     /* One building: its units through unit_building; the optimiser otherwise also reads every
      * unit of the community through unit_code to filter them (1,000 at full size). */
     static db_stmt one =
-        DB_STMT("archive_units_grid",
-                "SELECT " CELL_COLUMNS "FROM building b JOIN unit u FORCE INDEX (unit_building) "
-                "ON u.building_id = b.id WHERE b.id = ? AND b.community_id = ? "
-                "AND u.community_id = ? ORDER BY u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
+        DB_STMT_KEPT("archive_units_grid",
+                     "SELECT " CELL_COLUMNS "FROM building b JOIN unit u FORCE INDEX (unit_building) "
+                     "ON u.building_id = b.id WHERE b.id = ? AND b.community_id = ? "
+                     "AND u.community_id = ? ORDER BY u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
     static db_stmt all =
-        DB_STMT("archive_units_grid_all",
-                "SELECT " CELL_COLUMNS "FROM unit u JOIN building b ON b.id = u.building_id "
-                "WHERE u.community_id = ? "
-                "ORDER BY LENGTH(b.code), b.code, u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
+        DB_STMT_KEPT("archive_units_grid_all",
+                     "SELECT " CELL_COLUMNS "FROM unit u JOIN building b ON b.id = u.building_id "
+                     "WHERE u.community_id = ? "
+                     "ORDER BY LENGTH(b.code), b.code, u.floor DESC, LENGTH(u.code), u.code LIMIT ?");
     db_arg one_args[4] = {DB_INT(building_id), DB_INT(community_id), DB_INT(community_id), DB_INT(limit)};
     db_arg all_args[2] = {DB_INT(community_id), DB_INT(limit)};
     db_rows r;

@@ -36,7 +36,7 @@ static const char *text_or_empty(const char *s) {
  * every building and unit of the installation. */
 int arrears_list(arena *a, const arrears_filter *f, arrears_row **out, size_t *count,
                  arrears_totals *totals) {
-    static db_stmt st = DB_STMT(
+    static db_stmt st = DB_STMT_KEPT(
         "arrears_list",
         "SELECT STRAIGHT_JOIN u.id, u.code, bl.code, " OWNERS_OF_U
         ", x.owed, x.bills, x.oldest, COALESCE(r.reason, ''), "

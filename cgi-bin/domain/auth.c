@@ -111,18 +111,21 @@ db_status auth_session_user(arena *a, const session *s, page_user *user, bool *v
     static db_stmt resident = DB_STMT(
         "auth_session_resident",
         "SELECT a.session_epoch, a.disabled, p.name, c.name, COALESCE(a.login_phone, a.login_email), '', '', "
-        "c.time_zone, COALESCE(a.current_unit_id, 0), COALESCE(v.version, 0) "
+        "c.time_zone, COALESCE(a.current_unit_id, 0), COALESCE(v.version, 0), COALESCE(dv.version, 0) "
         "FROM account a JOIN person p ON p.id = a.person_id JOIN community c ON c.id = a.community_id "
-        "LEFT JOIN community_ref_version v ON v.community_id = c.id WHERE a.id = ? AND a.community_id = ?");
+        "LEFT JOIN community_ref_version v ON v.community_id = c.id "
+        "LEFT JOIN community_data_version dv ON dv.community_id = c.id WHERE a.id = ? AND a.community_id = "
+        "?");
     /* A staff member's first role in the session's community names them in the header. */
     static db_stmt staff = DB_STMT(
         "auth_session_staff",
         "SELECT s.session_epoch, s.disabled, s.name, c.name, s.login, "
         "GROUP_CONCAT(r.code ORDER BY r.id SEPARATOR ','), "
         "SUBSTRING_INDEX(GROUP_CONCAT(r.name ORDER BY r.id SEPARATOR ','), ',', 1), c.time_zone, 0, "
-        "COALESCE(MAX(v.version), 0) "
+        "COALESCE(MAX(v.version), 0), COALESCE(MAX(dv.version), 0) "
         "FROM staff s JOIN staff_role g ON g.staff_id = s.id JOIN community c ON c.id = g.community_id "
         "JOIN role r ON r.id = g.role_id LEFT JOIN community_ref_version v ON v.community_id = c.id "
+        "LEFT JOIN community_data_version dv ON dv.community_id = c.id "
         "WHERE s.id = ? AND g.community_id = ? GROUP BY s.id, c.id");
     db_rows rows;
     db_arg args[2] = {DB_INT(s->user_id), DB_INT(s->community_id)};
@@ -144,6 +147,7 @@ db_status auth_session_user(arena *a, const session *s, page_user *user, bool *v
     user->community_zone = db_cell(&rows, 0, 7);
     user->unit_id = db_cell_int(&rows, 0, 8);
     user->ref_version = db_cell_int(&rows, 0, 9);
+    user->data_version = db_cell_int(&rows, 0, 10);
     return DB_OK;
 }
 

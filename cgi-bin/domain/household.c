@@ -20,7 +20,7 @@ const char *household_relation_name(const char *relation) {
 db_status household_load(arena *a, long long account_id, household *out) {
     /* One reading: the unit and the community on every row, a member per row (one row of
      * no member when the account acts for no unit, or nobody lives there now). */
-    static db_stmt st = DB_STMT(
+    static db_stmt st = DB_STMT_KEPT(
         "household_load",
         "SELECT u.id, u.code, b.name, u.floor, u.area_m2, u.type, "
         "(SELECT o.relation FROM occupancy o WHERE o.unit_id = u.id AND o.person_id = a.person_id AND "

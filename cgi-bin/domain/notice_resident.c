@@ -48,11 +48,12 @@ int notice_list_for_resident(arena *a, long long account_id, long long now, long
 
 int notice_unread_for_resident(arena *a, long long account_id, long long now, size_t limit, notice **out,
                                size_t *count) {
-    static db_stmt st = DB_STMT("notice_resident_unread",
-                                "SELECT " NOTICE_COLUMNS ", 0 " NOTICE_FROM
-                                " JOIN account ac ON ac.id = ? WHERE " NOTICE_LIVE_FOR_ACCOUNT
-                                " AND NOT " NOTICE_READ_BY_ACCOUNT " ORDER BY n.importance = 'urgent' DESC, "
-                                "n.publish_at DESC, n.id DESC LIMIT ?");
+    static db_stmt st =
+        DB_STMT_KEPT("notice_resident_unread",
+                     "SELECT " NOTICE_COLUMNS ", 0 " NOTICE_FROM
+                     " JOIN account ac ON ac.id = ? WHERE " NOTICE_LIVE_FOR_ACCOUNT
+                     " AND NOT " NOTICE_READ_BY_ACCOUNT " ORDER BY n.importance = 'urgent' DESC, "
+                     "n.publish_at DESC, n.id DESC LIMIT ?");
     db_rows r;
     db_arg args[4] = {DB_INT(account_id), DB_INT(now), DB_INT(now), DB_INT(limit)};
     db_status s = db_exec(&st, args, 4, a, &r);

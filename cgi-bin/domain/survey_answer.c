@@ -312,7 +312,7 @@ int survey_resident_unit(arena *a, long long account_id, long long *unit_id, con
 
 int survey_household_list(arena *a, long long community_id, const char *zone, long long unit_id,
                           long long now, bool open_unanswered, survey_item **out, size_t *count) {
-    static db_stmt st = DB_STMT(
+    static db_stmt st = DB_STMT_KEPT(
         "survey_household_list",
         "SELECT s.id, s.title, UNIX_TIMESTAMP(s.opens_at), UNIX_TIMESTAMP(s.closes_at), s.audience, "
         "COALESCE(DATE_FORMAT(s.ticket_from, '%Y-%m-%d'), ''), COALESCE(DATE_FORMAT(s.ticket_to, "

@@ -149,7 +149,7 @@ static int read_view(const db_rows *r, ticket_view *v) {
 
 int ticket_load(arena *a, long long community_id, long long id, ticket_view *out, ticket_refusal *why) {
     static db_stmt st =
-        DB_STMT("ticket_load", "SELECT " VIEW_COLUMNS VIEW_FROM "WHERE t.id = ? AND t.community_id = ?");
+        DB_STMT_KEPT("ticket_load", "SELECT " VIEW_COLUMNS VIEW_FROM "WHERE t.id = ? AND t.community_id = ?");
     db_rows rows;
     db_arg args[2] = {DB_INT(id), DB_INT(community_id)};
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -164,12 +164,12 @@ int ticket_load(arena *a, long long community_id, long long id, ticket_view *out
 int ticket_load_for_resident(arena *a, long long account_id, long long id, ticket_view *out,
                              ticket_refusal *why) {
     /* The household's: reported by this account, or about the unit it acts for. */
-    static db_stmt st =
-        DB_STMT("ticket_load_resident", "SELECT " VIEW_COLUMNS ", COALESCE(sn.last_event_id, 0) " VIEW_FROM
-                                        "JOIN account ac ON ac.id = ? AND ac.community_id = t.community_id "
-                                        "LEFT JOIN ticket_seen sn ON sn.account_id = ac.id AND sn.ticket_id "
-                                        "= t.id WHERE t.id = ? AND (t.reporter_account_id = ac.id OR "
-                                        "(t.unit_id IS NOT NULL AND t.unit_id = ac.current_unit_id))");
+    static db_stmt st = DB_STMT_KEPT("ticket_load_resident",
+                                     "SELECT " VIEW_COLUMNS ", COALESCE(sn.last_event_id, 0) " VIEW_FROM
+                                     "JOIN account ac ON ac.id = ? AND ac.community_id = t.community_id "
+                                     "LEFT JOIN ticket_seen sn ON sn.account_id = ac.id AND sn.ticket_id "
+                                     "= t.id WHERE t.id = ? AND (t.reporter_account_id = ac.id OR "
+                                     "(t.unit_id IS NOT NULL AND t.unit_id = ac.current_unit_id))");
     db_rows rows;
     db_arg args[2] = {DB_INT(account_id), DB_INT(id)};
     db_status s = db_exec(&st, args, 2, a, &rows);
@@ -182,7 +182,7 @@ int ticket_load_for_resident(arena *a, long long account_id, long long id, ticke
 }
 
 int ticket_events(arena *a, long long ticket_id, bool public_only, ticket_event_view **out, size_t *count) {
-    static db_stmt st = DB_STMT(
+    static db_stmt st = DB_STMT_KEPT(
         "ticket_events",
         "SELECT e.id, e.type, e.actor_kind, CASE e.actor_kind WHEN 'staff' THEN (SELECT name FROM staff "
         "WHERE id = "
