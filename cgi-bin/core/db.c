@@ -433,13 +433,17 @@ void db_keep_note(long long community_id, long long version) {
 }
 
 /* The key of st's answer with args in keep_key: the statement's text (by its address: a
- * DB_KEEP statement's text lives as long as the process), then each value. NULL when the
- * answer may not be kept or served now. */
-static const buf *answer_key(const db_stmt *st, const db_arg *args, size_t nargs) {
-    if (!(st->flags & DB_KEEP) || keep_version < 0 || writes != keep_writes || in_transaction)
+ * kept statement's text lives as long as the process), a mark for figures computed from
+ * the answer (db_derived_find), then each value. NULL when nothing may be kept or served
+ * now. */
+static const buf *answer_key(const db_stmt *st, bool derived, const db_arg *args, size_t nargs) {
+    if (keep_version < 0 || writes != keep_writes || in_transaction)
         return NULL;
     buf_reset(&keep_key);
-    int failed = buf_append(&keep_key, &st->sql, sizeof st->sql);
+    /* Value types are 0..2: the mark cannot be mistaken for the first value's. */
+    unsigned char mark = 0xFF;
+    int failed =
+        buf_append(&keep_key, &st->sql, sizeof st->sql) || (derived && buf_append(&keep_key, &mark, 1));
     for (size_t i = 0; !failed && i < nargs; i++) {
         unsigned char type = (unsigned char)args[i].type;
         failed = buf_append(&keep_key, &type, 1);
@@ -455,7 +459,7 @@ static const buf *answer_key(const db_stmt *st, const db_arg *args, size_t nargs
 db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
     bool lost;
     db_trace(st, args, nargs);
-    const buf *key = rows ? answer_key(st, args, nargs) : NULL;
+    const buf *key = rows && (st->flags & DB_KEEP) ? answer_key(st, false, args, nargs) : NULL;
     if (key && db_keep_find(keep_community, keep_version, key->data, key->len, a, rows))
         return DB_OK;
     if (deferring && in_transaction && !is_read(st->sql)) {
@@ -482,6 +486,17 @@ db_status db_exec(db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_ro
     if (key && s == DB_OK)
         db_keep_put(keep_community, keep_version, key->data, key->len, rows);
     return s;
+}
+
+bool db_derived_find(const db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows) {
+    const buf *key = answer_key(st, true, args, nargs);
+    return key && db_keep_find(keep_community, keep_version, key->data, key->len, a, rows);
+}
+
+void db_derived_put(const db_stmt *st, const db_arg *args, size_t nargs, const db_rows *rows) {
+    const buf *key = answer_key(st, true, args, nargs);
+    if (key)
+        db_keep_put(keep_community, keep_version, key->data, key->len, rows);
 }
 
 const char *db_cell(const db_rows *r, size_t row, size_t col) {

@@ -93,6 +93,13 @@ unsigned long long db_write_count(void);
  * version -1 when no answer may be kept or served (no session, a command-line program).
  * Answers of DB_KEEP statements are kept and served until the request writes. */
 void db_keep_note(long long community_id, long long version);
+/* Figures computed in C from the answer of st with args, kept the same way as rows: st
+ * need not be marked DB_KEEP (its own answer may be too large to keep), but it must meet
+ * the rules of a kept statement (db_keep.h), and args must hold every value the figures
+ * depend on besides its answer. Found only under the conditions a kept answer is served
+ * under; a put keeps nothing when an answer could not be kept now. */
+bool db_derived_find(const db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows);
+void db_derived_put(const db_stmt *st, const db_arg *args, size_t nargs, const db_rows *rows);
 /* Pings; reconnects when the server went away. */
 db_status db_check(void);
 

@@ -102,12 +102,17 @@ static analysis_row read_row(const db_rows *r, size_t i) {
  * set, and the report of a past month stops changing once its requests are done. */
 db_status analysis_load(arena *a, long long community_id, long long previous_start, long long start,
                         long long end, long long now, analysis_month *out) {
+    /* Its answer is the month's requests, too large to keep; the figures are kept. */
     static db_stmt st = DB_STMT("analysis_month", MONTH_SQL);
     memset(out, 0, sizeof *out);
     db_arg args[9] = {DB_INT(community_id), DB_INT(start),          DB_INT(end),
                       DB_INT(community_id), DB_INT(previous_start), DB_INT(start),
                       DB_INT(community_id), DB_INT(start),          DB_INT(end)};
     db_rows r;
+    if (db_derived_find(&st, args, 9, a, &r) && analysis_from_rows(a, &r, out) && now >= out->computed_at &&
+        now <= out->valid_until)
+        return DB_OK;
+    memset(out, 0, sizeof *out);
     db_status s = db_exec(&st, args, 9, a, &r);
     if (s != DB_OK)
         return s;
@@ -121,5 +126,10 @@ db_status analysis_load(arena *a, long long community_id, long long previous_sta
         else
             rows[n++] = read_row(&r, i);
     }
-    return analysis_compute(a, rows, n, now, out) ? DB_OK : DB_ERROR;
+    if (!analysis_compute(a, rows, n, now, out))
+        return DB_ERROR;
+    db_rows kept;
+    if (analysis_to_rows(a, out, &kept))
+        db_derived_put(&st, args, 9, &kept);
+    return DB_OK;
 }

@@ -51,6 +51,9 @@ typedef struct analysis_month {
     size_t unit_count;
     analysis_place *buildings; /* buildings by requests, most first, ANALYSIS_TOP at most */
     size_t building_count;
+    /* The figures are those of any now from computed_at to valid_until (the first due of a
+     * pending promise, LLONG_MAX when none): then a pending promise turns late. */
+    long long computed_at, valid_until;
 } analysis_month;
 
 /* One request as the month's figures need it: every request created in the month, and
@@ -79,9 +82,15 @@ bool analysis_compute(arena *a, const analysis_row *rows, size_t count, long lon
  * trailing spaces do not count (PAD SPACE). */
 int analysis_key_compare(const char *a, const char *b);
 
+/* The figures as rows of text, to be kept between requests (analysis_keep.c), and back;
+ * strings stay in the rows' cells. False when out of memory or the rows are not such. */
+bool analysis_to_rows(arena *a, const analysis_month *m, db_rows *rows);
+bool analysis_from_rows(arena *a, const db_rows *rows, analysis_month *m);
+
 /* Loads the figures of community_id for the month [start, end) (unix seconds), the month
  * before being [previous_start, start); now decides which open promises are already late.
- * Everything is allocated in a. */
+ * Everything is allocated in a. The figures are kept in the page process while the
+ * community's data version holds and now is within the range they are valid for. */
 db_status analysis_load(arena *a, long long community_id, long long previous_start, long long start,
                         long long end, long long now, analysis_month *out);
 

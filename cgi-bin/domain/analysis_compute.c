@@ -4,6 +4,7 @@
 
 #include "ticket_flow.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,8 @@ static bool compute_categories(arena *a, const analysis_row **sorted, size_t cou
 /* One promise of one request. A promise not yet kept is late once its due has passed,
  * unless the request waits on the resident (its clock stands still) or was withdrawn
  * (nothing is owed any more); until then it is pending. */
-static void count_clock(analysis_clock *c, long long due, long long done, const char *status, long long now) {
+static void count_clock(analysis_clock *c, long long due, long long done, const char *status, long long now,
+                        long long *until) {
     if (!due)
         return;
     bool waiting = status && !strcmp(status, "waiting"), withdrawn = status && !strcmp(status, "withdrawn");
@@ -106,8 +108,12 @@ static void count_clock(analysis_clock *c, long long due, long long done, const 
         c->late++;
     else if (!waiting && !withdrawn && due < now)
         c->late++;
-    else if (waiting || (!withdrawn && due >= now))
+    else if (waiting || (!withdrawn && due >= now)) {
         c->pending++;
+        /* Pending until its due has passed: the figures hold until then. */
+        if (!waiting && due < *until)
+            *until = due;
+    }
 }
 
 /* --- units and buildings --------------------------------------------------------------------- */
@@ -242,17 +248,19 @@ bool analysis_compute(arena *a, const analysis_row *rows, size_t count, long lon
     if (!all || !month)
         return false;
     size_t month_count = 0;
+    out->computed_at = now;
+    out->valid_until = LLONG_MAX;
     for (size_t i = 0; i < count; i++) {
         all[i] = &rows[i];
         if (!rows[i].current)
             continue;
         month[month_count++] = &rows[i];
         const analysis_row *r = &rows[i];
-        count_clock(&out->respond, r->respond_due, r->responded_at, r->status, now);
+        count_clock(&out->respond, r->respond_due, r->responded_at, r->status, now, &out->valid_until);
         /* The on-site promise is a repair's only, as in ticket_apply. */
         if (!strcmp(kind_code(r->kind), "repair"))
-            count_clock(&out->onsite, r->onsite_due, r->onsite_at, r->status, now);
-        count_clock(&out->resolve, r->resolve_due, r->completed_at, r->status, now);
+            count_clock(&out->onsite, r->onsite_due, r->onsite_at, r->status, now, &out->valid_until);
+        count_clock(&out->resolve, r->resolve_due, r->completed_at, r->status, now, &out->valid_until);
     }
     qsort(all, count, sizeof *all, by_kind_category);
     if (!compute_categories(a, all, count, out))

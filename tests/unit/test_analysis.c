@@ -1,6 +1,8 @@
 /* test_analysis.c: the monthly analysis's figures computed from hand-made request rows:
  * the classification with the month before, on-time promises, the repeated units and the
- * busiest buildings with their "水电×2、门窗×1" texts, ties and an empty month. */
+ * busiest buildings with their "水电×2、门窗×1" texts, ties and an empty month; until when
+ * the figures hold, and the figures kept as rows. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -211,6 +213,68 @@ static void promises(void **state) {
     assert_int_equal(m.resolve.met, 1);
     assert_int_equal(m.resolve.late, 0);
     assert_int_equal(m.resolve.pending, 1);
+    /* Until row 3's due (1000) has passed; the waiting one turns late at no time. */
+    assert_int_equal(m.computed_at, 1000);
+    assert_int_equal(m.valid_until, 1000);
+    rows[3].respond_due = 0;
+    assert_int_equal(compute(rows, sizeof rows / sizeof rows[0], now).valid_until, 2000);
+    rows[6].respond_due = rows[2].resolve_due = 0;
+    assert_int_equal(compute(rows, sizeof rows / sizeof rows[0], now).valid_until, LLONG_MAX);
+}
+
+static void same_place(const analysis_place *x, const analysis_place *y) {
+    assert_string_equal(x->code, y->code);
+    assert_string_equal(x->name, y->name);
+    assert_int_equal(x->count, y->count);
+    assert_string_equal(x->categories, y->categories);
+}
+
+/* The figures kept as rows come back field for field. */
+static void kept_as_rows(void **state) {
+    (void)state;
+    analysis_row rows[] = {
+        row(true, &water, &u101, "new"),    row(true, &water, &u101, "completed"),
+        row(true, &door, &ub, "new"),       row(true, &door, &ub, "new"),
+        row(true, &noise, &common, "new"),  row(false, &door, &uu, "new"),
+        row(true, &praise, &ua, "waiting"),
+    };
+    rows[0].respond_due = 900, rows[1].respond_due = 500, rows[1].responded_at = 400,
+    rows[2].resolve_due = 5000;
+    analysis_month m = compute(rows, sizeof rows / sizeof rows[0], 1000);
+    m.completed = 7, m.callbacks = 6, m.ratings = 5, m.rating_sum = 21, m.charged = 2, m.charge_fen = -3;
+    db_rows kept;
+    assert_true(analysis_to_rows(a, &m, &kept));
+    analysis_month back;
+    assert_true(analysis_from_rows(a, &kept, &back));
+    long long want[] = {m.computed_at,  m.valid_until,     m.total,          m.previous_total,  m.respond.met,
+                        m.respond.late, m.respond.pending, m.onsite.pending, m.resolve.pending, m.completed,
+                        m.callbacks,    m.ratings,         m.rating_sum,     m.charged,         m.charge_fen};
+    long long got[] = {back.computed_at,     back.valid_until,  back.total,           back.previous_total,
+                       back.respond.met,     back.respond.late, back.respond.pending, back.onsite.pending,
+                       back.resolve.pending, back.completed,    back.callbacks,       back.ratings,
+                       back.rating_sum,      back.charged,      back.charge_fen};
+    assert_memory_equal(want, got, sizeof want);
+    assert_int_equal(back.valid_until, 5000);
+    assert_int_equal(back.respond.late, 1);
+    assert_int_equal(back.category_count, m.category_count);
+    assert_true(m.category_count >= 4);
+    for (size_t i = 0; i < m.category_count; i++) {
+        assert_string_equal(back.categories[i].kind, m.categories[i].kind);
+        assert_string_equal(back.categories[i].code, m.categories[i].code);
+        assert_string_equal(back.categories[i].name, m.categories[i].name);
+        assert_int_equal(back.categories[i].count, m.categories[i].count);
+        assert_int_equal(back.categories[i].previous, m.categories[i].previous);
+    }
+    assert_int_equal(back.unit_count, m.unit_count);
+    assert_int_equal(back.unit_count, 2);
+    for (size_t i = 0; i < m.unit_count; i++)
+        same_place(&back.units[i], &m.units[i]);
+    assert_int_equal(back.building_count, m.building_count);
+    for (size_t i = 0; i < m.building_count; i++)
+        same_place(&back.buildings[i], &m.buildings[i]);
+    /* Rows of another kind are refused. */
+    kept.columns = 4;
+    assert_false(analysis_from_rows(a, &kept, &back));
 }
 
 /* Keys order as bytes, trailing spaces ("0209") not counting. */
@@ -243,6 +307,7 @@ int main(void) {
         cmocka_unit_test(top_places_only),
         cmocka_unit_test(promises),
         cmocka_unit_test(key_order),
+        cmocka_unit_test(kept_as_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
