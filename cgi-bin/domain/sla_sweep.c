@@ -17,7 +17,8 @@
 #define TICKET_COLUMNS                                                                                       \
     "t.id, t.community_id, t.code, t.status, t.breached, t.escalation_level, "                               \
     "UNIX_TIMESTAMP(t.respond_due), UNIX_TIMESTAMP(t.onsite_due), UNIX_TIMESTAMP(t.resolve_due), "           \
-    "t.responded_at IS NOT NULL, t.onsite_at IS NOT NULL, t.completed_at IS NOT NULL"
+    "t.responded_at IS NOT NULL, t.onsite_at IS NOT NULL, t.completed_at IS NOT NULL, "                      \
+    "COALESCE(UNIX_TIMESTAMP(t.manager_at), 0)"
 /* A ticket without a policy (deleted since) goes to the manager after the schema's
  * default of a day. */
 #define MANAGER_AFTER                                                                                        \
@@ -55,24 +56,27 @@ unsigned sla_sweep_missed(const sla_clock_state *t, long long now) {
     return missed & ~t->breached;
 }
 
+long long sla_sweep_manager_at(const sla_clock_state *t, unsigned breached) {
+    /* A promise kept late no longer needs the manager: only the still-unkept ones count. */
+    unsigned open =
+        breached & ~((t->responded ? SLA_BREACH_RESPOND : 0u) | (t->onsite ? SLA_BREACH_ONSITE : 0u) |
+                     (t->completed ? SLA_BREACH_RESOLVE : 0u));
+    long long earliest = 0;
+    const long long dues[3] = {t->respond_due, t->onsite_due, t->resolve_due};
+    for (int i = 0; i < 3; i++)
+        if ((open & clocks[i].bit) && dues[i] && (!earliest || dues[i] < earliest))
+            earliest = dues[i];
+    return earliest ? earliest + (long long)t->manager_after_minutes * 60 : 0;
+}
+
 int sla_sweep_level(const sla_clock_state *t, unsigned missed, long long now) {
     int level = t->escalation_level;
     if (missed && level < 1)
         level = 1;
     if (level != 1)
         return level;
-    /* A promise kept late no longer needs the manager: only the still-unkept ones count. */
-    unsigned open = (t->breached | missed) &
-                    ~((t->responded ? SLA_BREACH_RESPOND : 0u) | (t->onsite ? SLA_BREACH_ONSITE : 0u) |
-                      (t->completed ? SLA_BREACH_RESOLVE : 0u));
-    long long earliest = 0;
-    const long long dues[3] = {t->respond_due, t->onsite_due, t->resolve_due};
-    for (int i = 0; i < 3; i++)
-        if ((open & clocks[i].bit) && dues[i] && (!earliest || dues[i] < earliest))
-            earliest = dues[i];
-    if (earliest && now > earliest + (long long)t->manager_after_minutes * 60)
-        level = 2;
-    return level;
+    long long manager_at = sla_sweep_manager_at(t, t->breached | missed);
+    return manager_at && now > manager_at ? 2 : 1;
 }
 
 /* The status to report of two: a lost database outranks an error, an error outranks OK. */
@@ -88,6 +92,7 @@ typedef struct sweep_ticket {
     char code[96];
     char status[16];
     sla_clock_state clocks;
+    long long manager_at; /* 0: none */
 } sweep_ticket;
 
 /* Reads one row of TICKET_COLUMNS (and MANAGER_AFTER when with_manager). */
@@ -105,13 +110,29 @@ static void read_ticket(const db_rows *r, size_t row, bool with_manager, sweep_t
     out->clocks.responded = db_cell_int(r, row, 9) != 0;
     out->clocks.onsite = db_cell_int(r, row, 10) != 0;
     out->clocks.completed = db_cell_int(r, row, 11) != 0;
+    out->manager_at = db_cell_int(r, row, 12);
     if (with_manager)
-        out->clocks.manager_after_minutes = (long)db_cell_int(r, row, 12);
+        out->clocks.manager_after_minutes = (long)db_cell_int(r, row, 13);
 }
 
-static bool needs_change(const sla_clock_state *c, long long now) {
-    unsigned missed = sla_sweep_missed(c, now);
-    return missed || sla_sweep_level(c, missed, now) != c->escalation_level;
+/* What a sweep at now changes of a ticket: the promises newly missed, the level, and the
+ * time a ticket left at level 1 goes to the manager (kept as it is at other levels). */
+typedef struct sweep_plan {
+    unsigned missed;
+    int level;
+    long long manager_at;
+} sweep_plan;
+
+static sweep_plan plan_of(const sweep_ticket *t, long long now) {
+    sweep_plan p = {sla_sweep_missed(&t->clocks, now), 0, t->manager_at};
+    p.level = sla_sweep_level(&t->clocks, p.missed, now);
+    if (p.level == 1)
+        p.manager_at = sla_sweep_manager_at(&t->clocks, t->clocks.breached | p.missed);
+    return p;
+}
+
+static bool plan_changes(const sweep_ticket *t, const sweep_plan *p) {
+    return p->missed || p->level != t->clocks.escalation_level || p->manager_at != t->manager_at;
 }
 
 /* Appends a system event to the timeline; *event_id is the new row's id. */
@@ -155,10 +176,19 @@ static db_status notify_role(arena *a, const sweep_ticket *t, const char *role, 
 }
 
 /* The changes of one ticket, inside the caller's transaction on the locked row. */
-static db_status apply_changes(arena *a, const sweep_ticket *t, unsigned missed, int level, long long now) {
+static db_status apply_changes(arena *a, const sweep_ticket *t, const sweep_plan *p, long long now) {
     static db_stmt update = DB_STMT(
         "sla_sweep_update", "UPDATE ticket SET breached = ?, escalation_level = ?, last_event_id = ?, "
-                            "updated_at = FROM_UNIXTIME(?) WHERE id = ?");
+                            "manager_at = FROM_UNIXTIME(?), updated_at = FROM_UNIXTIME(?) WHERE id = ?");
+    /* Only the manager's time moves: no event, and the ticket is not updated for anyone. */
+    static db_stmt manager =
+        DB_STMT("sla_sweep_manager_at", "UPDATE ticket SET manager_at = FROM_UNIXTIME(?) WHERE id = ?");
+    unsigned missed = p->missed;
+    int level = p->level;
+    if (!missed && level == t->clocks.escalation_level) {
+        db_arg margs[2] = {db_int_or_null(p->manager_at), DB_INT(t->id)};
+        return db_exec(&manager, margs, 2, NULL, NULL);
+    }
     long long event_id = 0;
     db_status s = DB_OK;
     for (size_t i = 0; s == DB_OK && i < sizeof clocks / sizeof clocks[0]; i++)
@@ -171,9 +201,9 @@ static db_status apply_changes(arena *a, const sweep_ticket *t, unsigned missed,
     }
     if (s != DB_OK)
         return s;
-    db_arg args[5] = {DB_INT(t->clocks.breached | missed), DB_INT(level), DB_INT(event_id), DB_INT(now),
-                      DB_INT(t->id)};
-    return db_exec(&update, args, 5, NULL, NULL);
+    db_arg args[6] = {DB_INT(t->clocks.breached | missed), DB_INT(level), DB_INT(event_id),
+                      db_int_or_null(p->manager_at),       DB_INT(now),   DB_INT(t->id)};
+    return db_exec(&update, args, 6, NULL, NULL);
 }
 
 /* Locks the ticket, decides again on what is stored now (a page may have answered it
@@ -194,22 +224,21 @@ static db_status sweep_one(arena *a, const sweep_ticket *seen, long long now, sl
     sweep_ticket t;
     read_ticket(&rows, 0, false, &t);
     t.clocks.manager_after_minutes = seen->clocks.manager_after_minutes;
-    unsigned missed = sla_sweep_missed(&t.clocks, now);
-    int level = sla_sweep_level(&t.clocks, missed, now);
-    if (!missed && level == t.clocks.escalation_level) {
+    sweep_plan p = plan_of(&t, now);
+    if (!plan_changes(&t, &p)) {
         db_rollback();
         return DB_OK;
     }
-    s = apply_changes(a, &t, missed, level, now);
+    s = apply_changes(a, &t, &p, now);
     if (s == DB_OK)
         s = db_commit();
     else
         db_rollback();
     if (s != DB_OK)
         return s;
-    if (missed)
+    if (p.missed)
         counts->overdue++;
-    if (level != t.clocks.escalation_level)
+    if (p.level != t.clocks.escalation_level)
         counts->escalated++;
     return DB_OK;
 }
@@ -220,7 +249,8 @@ static db_status sweep_batch(arena *a, const sweep_ticket *batch, size_t n, long
     db_status first = DB_OK;
     for (size_t i = 0; i < n; i++) {
         counts->checked++;
-        if (!needs_change(&batch[i].clocks, now))
+        sweep_plan p = plan_of(&batch[i], now);
+        if (!plan_changes(&batch[i], &p))
             continue;
         arena_reset(a);
         db_status s = sweep_one(a, &batch[i], now, counts);
@@ -235,20 +265,23 @@ static db_status sweep_batch(arena *a, const sweep_ticket *batch, size_t n, long
     return first;
 }
 
-/* The open tickets of one community, BATCH at a time in id order. */
-static db_status sweep_community(arena *a, sweep_ticket *batch, long long community_id, long long now,
-                                 sla_sweep_counts *counts) {
+/* The tickets whose sweep_at has passed, BATCH at a time in (sweep_at, id) order, through
+ * ticket_sweep: in every community at once. A ticket swept moves on to a later sweep_at (or
+ * none), so each is read once. */
+static db_status sweep_due(arena *a, sweep_ticket *batch, long long now, sla_sweep_counts *counts) {
     static db_stmt scan =
-        DB_STMT("sla_sweep_scan", "SELECT " TICKET_COLUMNS ", " MANAGER_AFTER
-                                  " FROM ticket t WHERE t.community_id = ? AND t.status IN " OPEN_STATUSES
-                                  " AND t.id > ? ORDER BY t.id LIMIT ?");
+        DB_STMT("sla_sweep_scan",
+                "SELECT " TICKET_COLUMNS ", " MANAGER_AFTER ", UNIX_TIMESTAMP(t.sweep_at) "
+                "FROM ticket t WHERE t.sweep_at < FROM_UNIXTIME(?) AND t.status IN " OPEN_STATUSES
+                " AND (t.sweep_at > FROM_UNIXTIME(?) OR (t.sweep_at = FROM_UNIXTIME(?) AND t.id > ?)) "
+                "ORDER BY t.sweep_at, t.id LIMIT ?");
     db_status first = DB_OK;
-    long long after = 0;
+    long long after_at = 0, after_id = 0;
     for (;;) {
         arena_reset(a);
         db_rows rows;
-        db_arg args[3] = {DB_INT(community_id), DB_INT(after), DB_INT(BATCH)};
-        db_status s = db_exec(&scan, args, 3, a, &rows);
+        db_arg args[5] = {DB_INT(now), DB_INT(after_at), DB_INT(after_at), DB_INT(after_id), DB_INT(BATCH)};
+        db_status s = db_exec(&scan, args, 5, a, &rows);
         if (s != DB_OK)
             return worse(first, s);
         for (size_t i = 0; i < rows.count; i++)
@@ -256,7 +289,8 @@ static db_status sweep_community(arena *a, sweep_ticket *batch, long long commun
         size_t n = rows.count;
         if (n == 0)
             return first;
-        after = batch[n - 1].id;
+        after_at = db_cell_int(&rows, n - 1, 14);
+        after_id = batch[n - 1].id;
         first = worse(first, sweep_batch(a, batch, n, now, counts));
         if (first == DB_UNAVAILABLE || n < BATCH)
             return first;
@@ -278,38 +312,19 @@ static db_status sweep_ticket_only(arena *a, sweep_ticket *batch, long long tick
 }
 
 db_status sla_sweep_run(long long now, long long ticket_id, sla_sweep_counts *counts) {
-    static db_stmt communities =
-        DB_STMT("sla_sweep_communities", "SELECT id FROM community WHERE id > ? ORDER BY id LIMIT ?");
     memset(counts, 0, sizeof *counts);
-    arena *a = arena_new();
     arena *scratch = arena_new();
     sweep_ticket *batch = calloc(BATCH, sizeof *batch);
     db_status first = DB_OK;
-    if (!a || !scratch || !batch) {
+    if (!scratch || !batch) {
         log_error("sla sweep: out of memory");
         first = DB_ERROR;
     } else if (ticket_id) {
         first = sweep_ticket_only(scratch, batch, ticket_id, now, counts);
     } else {
-        long long after = 0;
-        for (bool more = true; more && first != DB_UNAVAILABLE;) {
-            arena_reset(a);
-            db_rows rows;
-            db_arg args[2] = {DB_INT(after), DB_INT(BATCH)};
-            db_status s = db_exec(&communities, args, 2, a, &rows);
-            if (s != DB_OK) {
-                first = worse(first, s);
-                break;
-            }
-            for (size_t i = 0; i < rows.count && first != DB_UNAVAILABLE; i++) {
-                after = db_cell_int(&rows, i, 0);
-                first = worse(first, sweep_community(scratch, batch, after, now, counts));
-            }
-            more = rows.count == BATCH;
-        }
+        first = sweep_due(scratch, batch, now, counts);
     }
     free(batch);
     arena_free(scratch);
-    arena_free(a);
     return first;
 }

@@ -23,6 +23,10 @@ unsigned sla_sweep_missed(const sla_clock_state *t, long long now);
  * finds no escalation yet; 2 once a level-1 ticket's earliest still-unkept breached
  * promise is more than manager_after_minutes past due. Never lower than the current. */
 int sla_sweep_level(const sla_clock_state *t, unsigned missed, long long now);
+/* When a level-1 ticket with breached bits breached goes to the office manager: its
+ * earliest breached promise still not kept, manager_after_minutes later (the sweep sends it
+ * once now is past that). 0 when no breached promise is still open. */
+long long sla_sweep_manager_at(const sla_clock_state *t, unsigned breached);
 
 typedef struct sla_sweep_counts {
     long checked;   /* open tickets looked at */
@@ -33,6 +37,8 @@ typedef struct sla_sweep_counts {
 
 /* Sweeps the open tickets of every community at now (only ticket_id when it is not 0),
  * one transaction per changed ticket; running it again at the same now changes nothing.
+ * It reads only the tickets whose sweep_at (schema/0021_sla_sweep_at.sql) has passed, and
+ * moves a ticket it leaves at level 1 on to its manager_at.
  * DB_OK, or the first failure: after DB_UNAVAILABLE it stops, after other errors it goes
  * on with the next ticket. */
 db_status sla_sweep_run(long long now, long long ticket_id, sla_sweep_counts *counts);

@@ -196,13 +196,54 @@ test('the sweep of every ticket at the real time marks an overdue ticket exactly
     const r = sweep(`--now=${now}`);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^sla-sweep: \d+ tickets checked, \d+ overdue, \d+ escalated/);
-    assert.ok(Number(/^sla-sweep: (\d+)/.exec(r.stdout)[1]) >= 1);
     assert.equal(sweep(`--now=${now}`).status, 0);
+    // Whichever sweep got to it, it now waits for the manager's time (schema/0021).
+    const [dueAt, managerAt, sweepAt] = sql(`SELECT UNIX_TIMESTAMP(respond_due), UNIX_TIMESTAMP(manager_at),
+        UNIX_TIMESTAMP(sweep_at) FROM ticket WHERE id = ${t.id}`)[0].map(Number);
+    assert.equal(managerAt, dueAt + managerAfterMinutes() * 60);
+    assert.equal(sweepAt, managerAt, 'no sweep reads it again before the manager\'s time');
     const s = state(t);
     assert.equal(s.breached, 1);
     assert.equal(s.level, 1);
     assert.deepEqual(s.events.map((e) => e.type), ['overdue', 'escalated']);
     assert.equal(s.outbox.length, holders('supervisor').length);
+});
+
+// When the sweep has to look at a ticket next (sweep_at): the first promise neither kept nor
+// recorded as missed, or at level 1 the manager's time, which a change of the policy brings
+// forward.
+function sweepTimes(ticket) {
+    const [managerAt, sweepAt] = sql(`SELECT COALESCE(UNIX_TIMESTAMP(manager_at), 0),
+        COALESCE(UNIX_TIMESTAMP(sweep_at), 0) FROM ticket WHERE id = ${ticket.id}`)[0].map(Number);
+    return { managerAt, sweepAt };
+}
+
+test('the sweep reads a ticket again only when it has something to do, and a shorter manager time counts at once', () => {
+    const t = makeComplaint(BASE + 3 * HOUR);
+    const respondDue = t.created + 24 * HOUR;
+    const resolveDue = t.created + 5 * 24 * HOUR;
+    const minutes = managerAfterMinutes();
+    assert.ok(minutes * 60 > 2 * HOUR && respondDue + minutes * 60 < resolveDue, 'the demo policy suits the test');
+    assert.deepEqual(sweepTimes(t), { managerAt: 0, sweepAt: respondDue }, 'new: its first due');
+
+    assert.deepEqual(sweepTicket(t, respondDue + HOUR), { checked: 1, overdue: 1, escalated: 1 });
+    assert.deepEqual(sweepTimes(t), { managerAt: respondDue + minutes * 60, sweepAt: respondDue + minutes * 60 },
+        'at level 1: the manager\'s time, before the resolution due');
+
+    const policy = `community_id = 1 AND kind = 'complaint' AND severity = 'normal'`;
+    try {
+        sql(`UPDATE sla_policy SET manager_after_minutes = 60 WHERE ${policy}`);
+        assert.deepEqual(sweepTimes(t), { managerAt: 0, sweepAt: respondDue }, 'the policy changed: look again');
+        assert.deepEqual(sweepTicket(t, respondDue + HOUR + 60), { checked: 1, overdue: 0, escalated: 1 },
+            'an hour past the missed answer: to the manager');
+    } finally {
+        sql(`UPDATE sla_policy SET manager_after_minutes = ${minutes} WHERE ${policy}`);
+    }
+    assert.equal(state(t).level, 2);
+    assert.deepEqual(sweepTimes(t), { managerAt: 0, sweepAt: resolveDue }, 'at level 2: only the resolution due');
+
+    sql(`UPDATE ticket SET status = 'completed', completed_at = FROM_UNIXTIME(${respondDue + 2 * HOUR}) WHERE id = ${t.id}`);
+    assert.deepEqual(sweepTimes(t), { managerAt: 0, sweepAt: 0 }, 'completed: nothing');
 });
 
 test('the job refuses arguments it does not understand', () => {

@@ -301,6 +301,8 @@ static void sweep_marks_a_missed_promise_once(void **state) {
     /* A day past the breach it goes to the manager, then stays there. */
     assert_int_equal(sla_sweep_level(&t, 0, created + 48 * HOUR), 1);
     assert_int_equal(sla_sweep_level(&t, 0, created + 48 * HOUR + 1), 2);
+    assert_int_equal(sla_sweep_manager_at(&t, t.breached), created + 48 * HOUR);
+    assert_int_equal(sla_sweep_manager_at(&t, 0), 0); /* nothing missed: no manager's time */
     t.escalation_level = 2;
     assert_int_equal(sla_sweep_level(&t, 0, created + 90 * HOUR), 2);
 }
@@ -319,11 +321,14 @@ static void sweep_leaves_kept_promises_alone(void **state) {
     t.breached = SLA_BREACH_RESPOND;
     t.escalation_level = 1;
     assert_int_equal(sla_sweep_level(&t, 0, created + 3 * 24 * HOUR), 1);
+    assert_int_equal(sla_sweep_manager_at(&t, t.breached), 0);
     /* ... until the resolve promise is missed too, counted from its own due. */
     long long late = created + 6 * 24 * HOUR;
     assert_int_equal(sla_sweep_missed(&t, late), SLA_BREACH_RESOLVE);
     assert_int_equal(sla_sweep_level(&t, SLA_BREACH_RESOLVE, late), 1);
     assert_int_equal(sla_sweep_level(&t, SLA_BREACH_RESOLVE, t.resolve_due + 24 * HOUR + 1), 2);
+    assert_int_equal(sla_sweep_manager_at(&t, SLA_BREACH_RESPOND | SLA_BREACH_RESOLVE),
+                     t.resolve_due + 24 * HOUR);
 }
 
 static void sweep_catches_up_after_a_long_stop(void **state) {
