@@ -200,8 +200,9 @@ const staffJar = await signIn('staff', bench.staff_login);
 const residentJar = await signIn('resident', bench.resident_login);
 // The POSTs add tickets: keep them out of the community whose pages are measured (BENCH-0001),
 // or every run would make the next run's queue and search longer. They go to the residents of
-// the last generated community, which no read line looks at.
-const postCommunity = Number(sqlValue(`SELECT id FROM community WHERE code LIKE 'BENCH-%'
+// the last generated community (BENCH-0200 at full size; not a community billing.mjs made,
+// BENCH-<tag>, which has no residents), which no read line looks at.
+const postCommunity = Number(sqlValue(`SELECT id FROM community WHERE code REGEXP '^BENCH-[0-9]+$'
     AND id <> ${Number(bench.community_id)} ORDER BY code DESC LIMIT 1`)) || Number(bench.community_id);
 const posters = sql(`SELECT a.login_email FROM account a JOIN unit u ON u.id = a.current_unit_id
     WHERE u.community_id = ${postCommunity} AND a.login_email LIKE 'bench-resident-%' AND a.disabled = 0
