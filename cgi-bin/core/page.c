@@ -159,6 +159,14 @@ int page_error(page_ctx *ctx, int status, const char *message) {
     return status;
 }
 
+int page_retry_later(page_ctx *ctx, long wait_seconds, const char *why, const char *then) {
+    char retry[32];
+    snprintf(retry, sizeof retry, "%ld", wait_seconds);
+    response_header(ctx->resp, "Retry-After", retry);
+    return page_error(
+        ctx, 429, arena_printf(ctx->arena, "%s请在 %ld 分钟后再试%s", why, (wait_seconds + 59) / 60, then));
+}
+
 int page_db_error(page_ctx *ctx, db_status status) {
     if (status == DB_DEADLOCK)
         return page_error(ctx, 503, "系统繁忙，请稍后重试。");

@@ -88,6 +88,9 @@ bool page_has_role(const page_ctx *ctx, const char *role);
 /* Answers status with the error page saying message (Chinese, what to do next).
  * Returns status for the handler to return. */
 int page_error(page_ctx *ctx, int status, const char *message);
+/* Answers 429 with Retry-After: wait_seconds, the message being why, "请在 N 分钟后再试"
+ * and then (what else to do). Returns 429 for the handler to return. */
+int page_retry_later(page_ctx *ctx, long wait_seconds, const char *why, const char *then);
 /* Answers a failed database call: 503 when the database is unreachable, else 500. */
 int page_db_error(page_ctx *ctx, db_status status);
 /* Answers 303 to location. Returns 0 for the handler to return. */

@@ -2,7 +2,6 @@
  * the same answer and take the same time, so the form does not tell which logins exist. */
 #include "signin.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "../domain/audit.h"
@@ -87,17 +86,9 @@ int signin_post(page_ctx *ctx) {
                                   ctx->now, &wait);
     if (s != DB_OK)
         return page_db_error(ctx, s);
-    if (wait > 0) {
-        long minutes = (wait + 59) / 60;
-        char retry[32];
-        snprintf(retry, sizeof retry, "%ld", wait);
-        response_header(ctx->resp, "Retry-After", retry);
-        return page_error(ctx, 429,
-                          arena_printf(ctx->arena,
-                                       "登录失败次数过多，为保护账户安全已暂停登录。请在 %ld 分钟后再试；"
-                                       "如忘记密码，请联系物业服务中心。",
-                                       minutes));
-    }
+    if (wait > 0)
+        return page_retry_later(ctx, wait, "登录失败次数过多，为保护账户安全已暂停登录。",
+                                "；如忘记密码，请联系物业服务中心。");
     const char *password = form_text(&ctx->post, "password");
     const char *decoy = decoy_hash();
     if (!found && !*decoy) /* never answer an unknown login faster than a known one */

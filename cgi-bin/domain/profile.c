@@ -6,6 +6,7 @@
 
 #include "../core/password.h"
 #include "audit.h"
+#include "auth.h"
 
 int profile_load(arena *a, long long account_id, profile *out) {
     static db_stmt head = DB_STMT(
@@ -131,16 +132,31 @@ fail:
     return s;
 }
 
-int profile_check_password(page_ctx *ctx, const char *password, bool *matches) {
-    static db_stmt st = DB_STMT("profile_password_hash", "SELECT password_hash FROM account WHERE id = ?");
+int profile_check_password(page_ctx *ctx, const char *password, bool *matches, long *wait) {
+    static db_stmt st = DB_STMT("profile_password_hash",
+                                "SELECT password_hash, COALESCE(login_phone, login_email, '') FROM account "
+                                "WHERE id = ?");
     db_rows rows;
     db_arg args[1] = {DB_INT(ctx->user.id)};
     *matches = false;
+    *wait = 0;
     db_status s = db_exec(&st, args, 1, ctx->arena, &rows);
-    if (s != DB_OK)
+    if (s != DB_OK || rows.count == 0)
         return s;
-    *matches = rows.count && password_verify(password, db_cell(&rows, 0, 0));
-    return 0;
+    /* Checked as a sign-in is (core/signin.c), counted with the account's sign-ins: a
+     * session left open in someone else's hands guesses no faster than the login page. */
+    const char *login = db_cell(&rows, 0, 1), *address = ctx->req->remote_addr;
+    s = auth_throttle_account(ctx->arena, ACCOUNT_RESIDENT, login, ctx->user.id, address,
+                              ctx->config->login_max_failures, ctx->config->login_window_seconds, ctx->now,
+                              wait);
+    if (s != DB_OK || *wait > 0)
+        return s;
+    long long attempt;
+    if ((s = auth_attempt_begin(ctx->arena, ACCOUNT_RESIDENT, login, address, ctx->user.id, ctx->now,
+                                &attempt)) != DB_OK)
+        return s;
+    *matches = password_verify(password, db_cell(&rows, 0, 0));
+    return *matches ? auth_attempt_succeeded(attempt) : DB_OK;
 }
 
 int profile_set_password(page_ctx *ctx, const char *new_hash, long long *epoch) {

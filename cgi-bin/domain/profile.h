@@ -53,8 +53,9 @@ int profile_load(arena *a, long long account_id, profile *out);
  * the resident is its current owner (else 403). Audited. */
 int profile_set_contact(page_ctx *ctx, long long person_id, const char *phone, const char *emergency_contact);
 /* True when password is the signed-in resident's current password (false also when the
- * account is gone). */
-int profile_check_password(page_ctx *ctx, const char *password, bool *matches);
+ * account is gone). Throttled and recorded as a sign-in of the account is (login_attempt):
+ * *wait > 0 (seconds) instead of a check after too many failures. */
+int profile_check_password(page_ctx *ctx, const char *password, bool *matches, long *wait);
 /* Stores new_hash and grows the session epoch in one transaction, ending every session;
  * *epoch gets the new epoch for signing this browser in again. Audited. */
 int profile_set_password(page_ctx *ctx, const char *new_hash, long long *epoch);

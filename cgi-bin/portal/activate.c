@@ -1,7 +1,6 @@
 /* portal/activate.c: /portal/activate, where a resident turns a one-time activation code
  * into a portal account: the phone that becomes the login and a new password. Throttled
  * like the login form so that codes cannot be guessed. */
-#include <stdio.h>
 #include <string.h>
 
 #include "../core/password.h"
@@ -58,16 +57,9 @@ static int activate_post(page_ctx *ctx) {
                       ctx->config->login_window_seconds, ctx->now, &wait);
     if (s != DB_OK)
         return page_db_error(ctx, s);
-    if (wait > 0) {
-        char retry[32];
-        snprintf(retry, sizeof retry, "%ld", wait);
-        response_header(ctx->resp, "Retry-After", retry);
-        return page_error(ctx, 429,
-                          arena_printf(ctx->arena,
-                                       "激活码输错次数过多，为保护账户安全已暂停激活。请在 %ld 分钟后再试，"
-                                       "或到物业服务中心领取新的激活码。",
-                                       (wait + 59) / 60));
-    }
+    if (wait > 0)
+        return page_retry_later(ctx, wait, "激活码输错次数过多，为保护账户安全已暂停激活。",
+                                "，或到物业服务中心领取新的激活码。");
     char hash[PASSWORD_HASH_MAX];
     if (password_hash(form_text(f, "password"), hash, sizeof hash) != 0)
         return 500;

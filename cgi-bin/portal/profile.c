@@ -181,9 +181,13 @@ static int post_password(page_ctx *ctx) {
         return render(ctx);
     }
     bool matches;
-    int r = profile_check_password(ctx, form_text(f, "current"), &matches);
+    long wait;
+    int r = profile_check_password(ctx, form_text(f, "current"), &matches, &wait);
     if (r)
         return refused(ctx, r);
+    if (wait > 0)
+        return page_retry_later(ctx, wait, "密码输错次数过多，为保护账户安全已暂停验证当前密码。",
+                                "；如忘记密码，请联系物业服务中心。");
     if (!matches) {
         form_set_error(f, "current", "当前密码不正确");
         ctx->resp->status = 422;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 
 import {
-    csrfFrom, fetchPage, fieldErrors, insertTickets, login, makeHousehold, makeResident, PASSWORD, signIn,
-    sql, sqlValue, textOf, uniqueAddress,
+    csrfFrom, errorStatus, fetchPage, fieldErrors, insertTickets, login, makeHousehold, makeResident, PASSWORD, raw,
+    signIn, sql, sqlValue, textOf, uniqueAddress,
 } from './lib.mjs';
 
 const cleanups = [];
@@ -19,11 +19,13 @@ function household() {
     return h;
 }
 
-// GETs the profile and POSTs fields with the page's csrf token.
-async function post(jar, fields) {
+// GETs the profile and POSTs fields with the page's csrf token; from address when given
+// (a wrong current password counts against the address it came from, as a failed login).
+async function post(jar, fields, address) {
     const page = await fetchPage('/portal/profile', { jar });
     assert.equal(page.status, 200);
-    return fetchPage('/portal/profile', { jar, form: { csrf: csrfFrom(page.body, '/portal/profile'), ...fields } });
+    const form = { csrf: csrfFrom(page.body, '/portal/profile'), ...fields };
+    return address ? raw({ path: '/portal/profile', jar, address, form }) : fetchPage('/portal/profile', { jar, form });
 }
 
 const auditCount = (action, objectId) =>
@@ -116,7 +118,8 @@ test('password change: wrong current and mismatch are 422; success ends other se
     const elsewhere = await signIn('resident', r.login, PASSWORD, { address });
     const fresh = 'new-secret-2031';
 
-    const wrong = await post(here, { action: 'password', current: 'not-my-password', password: fresh, password2: fresh });
+    const wrong = await post(here, { action: 'password', current: 'not-my-password', password: fresh, password2: fresh },
+        address);
     assert.equal(wrong.status, 422);
     assert.ok(fieldErrors(wrong.body).current, 'an error at current');
     assert.ok(!wrong.body.includes('not-my-password') && !wrong.body.includes(fresh), 'no secret echoed');
@@ -144,6 +147,34 @@ test('password change: wrong current and mismatch are 422; success ends other se
 
     assert.equal((await login('resident', r.login, PASSWORD, { address })).ok, false, 'the old password is refused');
     assert.equal((await login('resident', r.login, fresh, { address })).ok, true, 'the new one is accepted');
+});
+
+test('five wrong current passwords hold the check back (429), counted with the account\'s sign-ins', async () => {
+    const r = makeResident('profile-lock');
+    cleanups.push(r.drop);
+    cleanups.push(() => sql(`DELETE FROM login_attempt WHERE user_id = ${r.id}`));
+    const address = uniqueAddress();
+    const jar = await signIn('resident', r.login, PASSWORD, { address });
+    // Attempts are kept to the second, and failures count from the account's last success on:
+    // the guesses come a second after the sign-in.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const fresh = 'new-secret-2032';
+    for (let i = 1; i <= 5; i++) {
+        const res = await post(jar, { action: 'password', current: `guess-${i}`, password: fresh, password2: fresh },
+            address);
+        assert.equal(res.status, 422, `guess ${i}`);
+    }
+    assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM login_attempt WHERE user_id = ${r.id} AND success = 0
+        AND address = '${address}'`)), 5, 'each guess recorded as a failed attempt');
+    const hash = sqlValue(`SELECT password_hash FROM account WHERE id = ${r.id}`);
+    const held = await post(jar, { action: 'password', current: PASSWORD, password: fresh, password2: fresh }, address);
+    assert.equal(held.status, 429, 'even the right password waits');
+    assert.match(held.headers['retry-after'] || '', /^\d+$/);
+    assert.equal(errorStatus(held.body), 429);
+    assert.ok(textOf(held.body).includes('分钟'), 'the message says how many minutes');
+    assert.equal(sqlValue(`SELECT password_hash FROM account WHERE id = ${r.id}`), hash, 'the password stays');
+    const other = await login('resident', r.login, PASSWORD);
+    assert.equal(other.res.status, 429, 'the account\'s sign-in, from another address, waits as well');
 });
 
 test('switching to the second unit: home and the ticket list follow; a unit not theirs is 404', async () => {
