@@ -499,6 +499,31 @@ void db_derived_put(const db_stmt *st, const db_arg *args, size_t nargs, const d
         db_keep_put(keep_community, keep_version, key->data, key->len, rows);
 }
 
+/* The first bytes of a caller's key: this variable's address, which no statement's text
+ * has (answer_key starts with one). */
+static const char kept_mark;
+
+static const buf *kept_key(const void *key, size_t len) {
+    if (keep_version < 0 || writes != keep_writes || in_transaction)
+        return NULL;
+    const char *mark = &kept_mark;
+    buf_reset(&keep_key);
+    if (buf_append(&keep_key, &mark, sizeof mark) || buf_append(&keep_key, key, len))
+        return NULL;
+    return &keep_key;
+}
+
+bool db_kept_find(const void *key, size_t len, arena *a, db_rows *rows) {
+    const buf *k = kept_key(key, len);
+    return k && db_keep_find(keep_community, keep_version, k->data, k->len, a, rows);
+}
+
+void db_kept_put(const void *key, size_t len, const db_rows *rows) {
+    const buf *k = kept_key(key, len);
+    if (k)
+        db_keep_put(keep_community, keep_version, k->data, k->len, rows);
+}
+
 const char *db_cell(const db_rows *r, size_t row, size_t col) {
     if (row >= r->count || col >= r->columns)
         return NULL;

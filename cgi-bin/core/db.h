@@ -100,6 +100,12 @@ void db_keep_note(long long community_id, long long version);
  * under; a put keeps nothing when an answer could not be kept now. */
 bool db_derived_find(const db_stmt *st, const db_arg *args, size_t nargs, arena *a, db_rows *rows);
 void db_derived_put(const db_stmt *st, const db_arg *args, size_t nargs, const db_rows *rows);
+/* Text made from kept answers and the request's own values (a page's body,
+ * core/page_keep.h), kept under key on the same conditions as an answer: found only while
+ * the request has not written and its community's data version still holds. The key is
+ * the caller's own (it cannot meet a statement's). */
+bool db_kept_find(const void *key, size_t len, arena *a, db_rows *rows);
+void db_kept_put(const void *key, size_t len, const db_rows *rows);
 /* Pings; reconnects when the server went away. */
 db_status db_check(void);
 

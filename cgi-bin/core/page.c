@@ -230,7 +230,9 @@ static void layout_values(page_ctx *ctx, const char *title) {
 view *page_body(page_ctx *ctx, const char *body_template, const char *title) {
     layout_values(ctx, title);
     ctx->layout = true;
-    return view_include(ctx->view, "BODY", body_template);
+    ctx->body_template = body_template;
+    ctx->title = title;
+    return ctx->body = view_include(ctx->view, "BODY", body_template);
 }
 
 void page_form_values(page_ctx *ctx, const form *f, view *d) {

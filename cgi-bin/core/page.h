@@ -74,7 +74,10 @@ struct page_ctx {
     long long now;
     const char *error_message; /* set by page_error for the error page */
     bool layout;               /* page_body was called: expand the layout */
-    const char *presession;    /* the login form's pre-session value, if any */
+    view *body;                /* page_body's: the body dictionary, its template and title */
+    const char *body_template;
+    const char *title;
+    const char *presession; /* the login form's pre-session value, if any */
 };
 
 /* Runs the loop for p until the process is told to stop; returns the exit code. */

@@ -150,6 +150,15 @@ extern "C" view *view_include(view *v, const char *name, const char *file) {
     }
 }
 
+extern "C" void view_set_file(view *v, const char *file) {
+    if (!v || !file)
+        return;
+    try {
+        dict(v)->SetFilename(file);
+    } catch (...) {
+    }
+}
+
 extern "C" int view_expand(const char *file, view *v, buf *out) {
     if (!file || !v || !out)
         return -1;

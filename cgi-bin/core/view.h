@@ -26,6 +26,8 @@ void view_show(view *v, const char *section);
 view *view_add(view *v, const char *section);
 /* Fills {{>NAME}} with the template file (relative to the root); set values on the result. */
 view *view_include(view *v, const char *name, const char *file);
+/* Makes an include dictionary (from view_include) fill its place with file instead. */
+void view_set_file(view *v, const char *file);
 /* Expands template file with v, appending to out. 0, or -1 (missing or broken template). */
 int view_expand(const char *file, view *v, buf *out);
 /* Frees a root dictionary and everything under it. */

@@ -1,6 +1,7 @@
 /* ticket_view.c: filling the ticket pages' view dictionaries (see ticket_view.h). */
 #include "ticket_view.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "../core/clock.h"
@@ -19,6 +20,21 @@ const char *ticket_due_words(arena *a, long long due, long long now) {
     if (d >= 3600)
         return arena_printf(a, "%s %lld 小时", lead, d / 3600);
     return arena_printf(a, "%s %lld 分钟", lead, d / 60 > 0 ? d / 60 : 1);
+}
+
+long long ticket_due_changes_at(long long due, long long now) {
+    if (!due)
+        return LLONG_MAX;
+    if (due < now) {
+        /* Late by d: the hours or the minutes go up. */
+        long long d = now - due;
+        return now + (d >= 3600 ? 3600 - d % 3600 : 60 - d % 60);
+    }
+    /* d left: the hours or the minutes go down (past the due at d + 1 at the latest), and
+     * it turns soon at two hours left. */
+    long long d = due - now;
+    long long words = now + (d >= 3600 ? d % 3600 : d % 60) + 1;
+    return d > 7200 && now + d - 7200 < words ? now + d - 7200 : words;
 }
 
 const char *ticket_escalation_name(int level) {

@@ -13,6 +13,10 @@
 
 /* "剩余 3 小时" or "已超时 2 小时" (minutes under an hour) until or since due; "" for 0. */
 const char *ticket_due_words(arena *a, long long due, long long now);
+/* The first second after now at which the queue shows a due differently: its words
+ * (ticket_due_words), past or not, within two hours or not. Never later than the real
+ * change; LLONG_MAX for no due (0). */
+long long ticket_due_changes_at(long long due, long long now);
 /* "已升级至客服主管" (level 1), "已升级至管理处主任" (2 and above), or "" (0). */
 const char *ticket_escalation_name(int level);
 /* The visit time agreed at the latest dispatch of the timeline, 0 when none. */

@@ -9,6 +9,7 @@
 #include "../core/clock.h"
 #include "../core/money.h"
 #include "../core/page.h"
+#include "../core/page_keep.h"
 #include "../core/pagination.h"
 #include "../domain/archive.h"
 #include "../domain/arrears.h"
@@ -176,6 +177,9 @@ static int render_list(page_ctx *ctx) {
         fill_row(ctx, view_add(body, "ROW"), &rows[i], today_text);
     if (!n)
         view_show(body, "EMPTY");
+    /* The list is of today where the community is: it holds until the next quarter hour,
+     * when a day may begin in any time zone (their offsets are whole quarter hours). */
+    page_keep_body(ctx, ctx->now - ctx->now % 900 + 900);
     return 0;
 }
 
@@ -356,6 +360,9 @@ static int arrears_get(page_ctx *ctx) {
     }
     if (form_get(&ctx->query, "unit")->present)
         return render_detail(ctx, form_text(&ctx->query, "unit"), false);
+    int kept = page_kept_body(ctx);
+    if (kept >= 0)
+        return kept;
     return render_list(ctx);
 }
 

@@ -1,10 +1,12 @@
 /* office/tickets.c: /office/tickets, the queue of requests with its filters, pages and
  * time limits; format=csv exports the whole filtered list for Excel. */
+#include <limits.h>
 #include <string.h>
 
 #include "../core/clock.h"
 #include "../core/csv.h"
 #include "../core/page.h"
+#include "../core/page_keep.h"
 #include "../core/pagination.h"
 #include "../core/utf8.h"
 #include "../domain/audit.h"
@@ -159,6 +161,13 @@ static int tickets_get(page_ctx *ctx) {
     ticket_filter f = read_filter(ctx);
     if (form_get(&ctx->query, "format")->present)
         return export_csv(ctx, &f);
+    /* Which tickets are overdue or due soon changes with the clock alone: those lists are
+     * made each time. Any other holds until the data changes or a due shown turns. */
+    bool timed = f.overdue || f.due_soon;
+    int kept = timed ? -1 : page_kept_body(ctx);
+    if (kept >= 0)
+        return kept;
+    long long until = LLONG_MAX;
     bool tech = technician_only(ctx);
     ticket_row *rows;
     size_t count;
@@ -217,6 +226,8 @@ static int tickets_get(page_ctx *ctx) {
             view_set(view_add(row, "ASSIGNEE"), "NAME", r->assignee_name);
         view_set(row, "CREATED", clock_format(ctx->arena, r->created_at, zone, "%m-%d %H:%M"));
         if (open && r->next_due) {
+            long long turns = ticket_due_changes_at(r->next_due, ctx->now);
+            until = turns < until ? turns : until;
             view *due = view_add(row, "DUE");
             view_set(due, "AT", clock_format(ctx->arena, r->next_due, zone, "%m-%d %H:%M"));
             view_set(due, "WORDS", ticket_due_words(ctx->arena, r->next_due, ctx->now));
@@ -235,6 +246,8 @@ static int tickets_get(page_ctx *ctx) {
             view_set(e, "NAME", r->escalation_level >= 2 ? "升级·主任" : "升级·主管");
         }
     }
+    if (!timed)
+        page_keep_body(ctx, until == LLONG_MAX ? PAGE_KEEP_DATA_ONLY : until);
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../core/page.h"
+#include "../core/page_keep.h"
 #include "../domain/archive.h"
 
 #define PER_PAGE 30
@@ -88,6 +89,9 @@ static int grid(page_ctx *ctx, view *body, long long building_id) {
 }
 
 static int units_get(page_ctx *ctx) {
+    int kept = page_kept_body(ctx);
+    if (kept >= 0)
+        return kept;
     const form *q = &ctx->query;
     long long building_id = form_int(q, "building");
     archive_building *buildings;
@@ -115,6 +119,8 @@ static int units_get(page_ctx *ctx) {
     s = text->present ? search(ctx, body, text->text) : grid(ctx, body, building_id);
     if (s < 0)
         return page_db_error(ctx, s);
+    /* The archive's rows alone: nothing here changes with the clock. */
+    page_keep_body(ctx, PAGE_KEEP_DATA_ONLY);
     return 0;
 }
 
