@@ -66,23 +66,21 @@ unsigned long long page_keep_stamp(const char *dir) {
 }
 
 /* The request's key in a buffer the process reuses; NULL when it could not be made. */
-static const buf *body_key(const page_ctx *ctx) {
+static const buf *body_key(const page_ctx *ctx, bool per_user) {
     static buf key;
     buf_reset(&key);
     unsigned long long stamp = ctx->config->template_reload ? page_keep_stamp(ctx->config->template_dir) : 0;
     const char *roles = ctx->user.roles ? ctx->user.roles : "";
-    const char *csrf = ctx->csrf ? ctx->csrf : "";
+    long long user = per_user ? ctx->user.id : 0;
     int failed = buf_append(&key, ctx->page->name, strlen(ctx->page->name) + 1) ||
                  buf_append(&key, ctx->req->query_string, strlen(ctx->req->query_string) + 1) ||
-                 buf_append(&key, &ctx->user.kind, 1) ||
-                 buf_append(&key, &ctx->user.id, sizeof ctx->user.id) ||
-                 buf_append(&key, roles, strlen(roles) + 1) || buf_append(&key, csrf, strlen(csrf) + 1) ||
-                 buf_append(&key, &stamp, sizeof stamp);
+                 buf_append(&key, &ctx->user.kind, 1) || buf_append(&key, roles, strlen(roles) + 1) ||
+                 buf_append(&key, &user, sizeof user) || buf_append(&key, &stamp, sizeof stamp);
     return failed ? NULL : &key;
 }
 
-int page_kept_body(page_ctx *ctx) {
-    const buf *key = body_key(ctx);
+int page_kept_body(page_ctx *ctx, bool per_user) {
+    const buf *key = body_key(ctx, per_user);
     db_rows r;
     if (!key || !db_kept_find(key->data, key->len, ctx->arena, &r) || r.count != 1 || r.columns != COLUMNS)
         return -1;
@@ -96,22 +94,23 @@ int page_kept_body(page_ctx *ctx) {
     return 0;
 }
 
-void page_keep_body(page_ctx *ctx, long long valid_until) {
+void page_keep_body(page_ctx *ctx, bool per_user, long long valid_until) {
     if (!ctx->body || !ctx->body_template || (valid_until != PAGE_KEEP_DATA_ONLY && valid_until <= ctx->now))
-        return;
-    const buf *key = body_key(ctx);
-    if (!key)
         return;
     buf text = {0};
     if (view_expand(ctx->body_template, ctx->body, &text) != 0 || !text.data) {
-        buf_free(&text);
+        buf_free(&text); /* the layout's expansion fails the same way and says so */
         return;
     }
-    char until[24];
-    snprintf(until, sizeof until, "%lld", valid_until);
-    char *cells[COLUMNS] = {(char *)ctx->title, until, text.data};
-    db_rows r = {.count = 1, .columns = COLUMNS, .cells = cells};
-    db_kept_put(key->data, key->len, &r);
+    /* A token of this session in the body (a form's): it is this request's alone. */
+    const buf *key = ctx->csrf && strstr(text.data, ctx->csrf) ? NULL : body_key(ctx, per_user);
+    if (key) {
+        char until[24];
+        snprintf(until, sizeof until, "%lld", valid_until);
+        char *cells[COLUMNS] = {(char *)ctx->title, until, text.data};
+        db_rows r = {.count = 1, .columns = COLUMNS, .cells = cells};
+        db_kept_put(key->data, key->len, &r);
+    }
     view_set_file(ctx->body, RAW_TEMPLATE);
     view_set(ctx->body, "HTML", text.data);
     buf_free(&text);

@@ -373,7 +373,7 @@ static int analysis_get(page_ctx *ctx) {
         return page_error(ctx, 403,
                           "统计分析仅对客服主管、投诉专员和管理处主任开放；如需查看请联系客服主管。");
     /* The CSV is made each time (it is counted in the audit trail); a page is kept. */
-    int kept = form_get(&ctx->query, "format")->present ? -1 : page_kept_body(ctx);
+    int kept = form_get(&ctx->query, "format")->present ? -1 : page_kept_body(ctx, false);
     if (kept >= 0)
         return kept;
     month_view v;
@@ -403,7 +403,7 @@ static int analysis_get(page_ctx *ctx) {
     /* It shows the minute it was made at (and, with no month asked for, this month's), and
      * figures that hold until valid_until. */
     long long next_minute = ctx->now - ctx->now % 60 + 60;
-    page_keep_body(ctx, v.m.valid_until < next_minute - 1 ? v.m.valid_until + 1 : next_minute);
+    page_keep_body(ctx, false, v.m.valid_until < next_minute - 1 ? v.m.valid_until + 1 : next_minute);
     return 0;
 }
 

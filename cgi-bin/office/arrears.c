@@ -179,7 +179,7 @@ static int render_list(page_ctx *ctx) {
         view_show(body, "EMPTY");
     /* The list is of today where the community is: it holds until the next quarter hour,
      * when a day may begin in any time zone (their offsets are whole quarter hours). */
-    page_keep_body(ctx, ctx->now - ctx->now % 900 + 900);
+    page_keep_body(ctx, false, ctx->now - ctx->now % 900 + 900);
     return 0;
 }
 
@@ -360,7 +360,7 @@ static int arrears_get(page_ctx *ctx) {
     }
     if (form_get(&ctx->query, "unit")->present)
         return render_detail(ctx, form_text(&ctx->query, "unit"), false);
-    int kept = page_kept_body(ctx);
+    int kept = page_kept_body(ctx, false);
     if (kept >= 0)
         return kept;
     return render_list(ctx);

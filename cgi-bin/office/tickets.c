@@ -164,11 +164,11 @@ static int tickets_get(page_ctx *ctx) {
     /* Which tickets are overdue or due soon changes with the clock alone: those lists are
      * made each time. Any other holds until the data changes or a due shown turns. */
     bool timed = f.overdue || f.due_soon;
-    int kept = timed ? -1 : page_kept_body(ctx);
+    bool tech = technician_only(ctx); /* their own tickets: their own body */
+    int kept = timed ? -1 : page_kept_body(ctx, tech);
     if (kept >= 0)
         return kept;
     long long until = LLONG_MAX;
-    bool tech = technician_only(ctx);
     ticket_row *rows;
     size_t count;
     long long total;
@@ -247,7 +247,7 @@ static int tickets_get(page_ctx *ctx) {
         }
     }
     if (!timed)
-        page_keep_body(ctx, until == LLONG_MAX ? PAGE_KEEP_DATA_ONLY : until);
+        page_keep_body(ctx, tech, until == LLONG_MAX ? PAGE_KEEP_DATA_ONLY : until);
     return 0;
 }
 

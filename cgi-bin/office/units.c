@@ -89,7 +89,7 @@ static int grid(page_ctx *ctx, view *body, long long building_id) {
 }
 
 static int units_get(page_ctx *ctx) {
-    int kept = page_kept_body(ctx);
+    int kept = page_kept_body(ctx, false);
     if (kept >= 0)
         return kept;
     const form *q = &ctx->query;
@@ -120,7 +120,7 @@ static int units_get(page_ctx *ctx) {
     if (s < 0)
         return page_db_error(ctx, s);
     /* The archive's rows alone: nothing here changes with the clock. */
-    page_keep_body(ctx, PAGE_KEEP_DATA_ONLY);
+    page_keep_body(ctx, false, PAGE_KEEP_DATA_ONLY);
     return 0;
 }
 

@@ -1,12 +1,13 @@
 // A staff list page keeps its whole body between requests (issue 7, core/page_keep.h) while the
 // community's data version holds, and only until what it shows would change with the clock: a
-// due shown on the queue turns late on time with no row changed. The body is kept per person,
-// roles and session: a technician and the front desk taking turns on the same two processes
-// each get their own.
+// due shown on the queue turns late on time with no row changed. A body is shared by the staff
+// of the same roles (the layout around it, with the person's name, is each one's own); a
+// technician's queue is their own: two technicians and the front desk taking turns on the same
+// two processes each get theirs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { fetchPage, insertTickets, signIn, sql, sqlValue, textOf } from './lib.mjs';
+import { fetchPage, insertTickets, makeStaff, signIn, sql, sqlValue, staffId, textOf } from './lib.mjs';
 
 const dataVersion = () =>
     Number(sqlValue('SELECT COALESCE(MAX(version), 0) FROM community_data_version WHERE community_id = 1'));
@@ -68,5 +69,49 @@ test('the technician and the front desk in turn each get their own kept queue', 
         assert.equal(text.includes(own), technician, technician ? 'the technician sees only their own' :
             'the front desk sees the whole queue');
         assert.equal(/登记工单/.test(text), !technician, 'only the desk may register a ticket');
+    }
+});
+
+test('two technicians each get their own kept queue', async () => {
+    const other = makeStaff('kept-tech');
+    sql(`UPDATE staff_role SET role_id = (SELECT id FROM role WHERE code = 'technician') WHERE staff_id = ${other.id}`);
+    const tag = `kept-tech-${randomBytes(3).toString('hex')}`;
+    const made = insertTickets([{ kind: 'repair', category: 'water_power', unit: '1-1-101', status: 'dispatched',
+        created: shanghaiNow() }], tag);
+    try {
+        sql(`UPDATE ticket SET assignee_staff_id = ${staffId('tech')} WHERE id = ${made.ids[0]}`);
+        const [mine, theirs] = await Promise.all([signIn('staff', 'tech'), signIn('staff', other.login)]);
+        const path = `/office/tickets?q=${made.codes[0]}`;
+        for (let i = 0; i < 12; i++) {
+            const first = [0, 3].includes(i % 4);
+            const res = await fetchPage(path, { jar: first ? mine : theirs });
+            assert.equal(res.status, 200);
+            assert.equal(res.body.includes(`data-ticket-id="${made.ids[0]}"`), first,
+                first ? 'the ticket given to tech is on their queue' : 'and not on the other technician\'s');
+        }
+    } finally {
+        made.drop();
+        other.drop();
+    }
+});
+
+test('staff of the same roles share a kept body, each in their own layout', async () => {
+    const other = makeStaff('kept-desk');
+    try {
+        const [desk, second] = await Promise.all([signIn('staff', 'frontdesk'), signIn('staff', other.login)]);
+        const names = { desk: sqlValue("SELECT name FROM staff WHERE login = 'frontdesk'"),
+            second: sqlValue(`SELECT name FROM staff WHERE id = ${other.id}`) };
+        const main = (html) => /<main class="main">[\s\S]*<\/main>/.exec(html)[0];
+        const bodies = new Set();
+        for (let i = 0; i < 8; i++) {
+            const who = [0, 3].includes(i % 4) ? 'desk' : 'second';
+            const res = await fetchPage('/office/units', { jar: who === 'desk' ? desk : second });
+            assert.equal(res.status, 200);
+            assert.equal(/data-user-name>([^<]*)</.exec(res.body)[1], names[who], 'the layout names who asks');
+            bodies.add(main(res.body));
+        }
+        assert.equal(bodies.size, 1, 'one body for both');
+    } finally {
+        other.drop();
     }
 });
