@@ -530,6 +530,7 @@ export function insertTickets(specs, tag = 'test') {
         drop: () => {
             const list = ids.join(', ');
             sql(`DELETE FROM outbox WHERE ticket_id IN (${list}); DELETE FROM ticket_event WHERE ticket_id IN (${list});
+                 DELETE FROM ticket_gram WHERE community_id = 1 AND ticket_id IN (${list});
                  DELETE FROM ticket WHERE id IN (${list});`);
         },
     };
