@@ -82,7 +82,7 @@
   <h2>欠费原因与跟进记录</h2>
 {{#NO_NOTES}}  <p class="hint">还没有跟进记录。</p>
 {{/NO_NOTES}}  <ol class="arrears-notes">
-{{#NOTE}}    <li data-note-id="{{ID}}" data-kind="{{KIND}}"><strong>{{KIND_NAME}}</strong>{{#WITH_REASON}} · {{NAME}}{{/WITH_REASON}}{{#WITH_PROMISE}} · 承诺 {{DATE}} 前缴清{{/WITH_PROMISE}} <small>{{AT}} {{STAFF}}</small><p class="note-text">{{TEXT}}</p></li>
+{{#NOTE}}    <li data-note-id="{{ID}}" data-kind="{{KIND}}"><strong>{{KIND_NAME}}</strong>{{#WITH_REASON}} · {{NAME}}{{/WITH_REASON}}{{#WITH_PROMISE}} · 承诺 {{DATE}} 前缴清{{/WITH_PROMISE}} <small>{{AT}} {{STAFF}}</small><p class="note-text">{{TEXT:pre_escape}}</p></li>
 {{/NOTE}}  </ol>
 {{#NOTE_FORM}}  <form class="stacked arrears-note-form" method="post" action="/office/arrears" novalidate>
     <h2>登记跟进</h2>
@@ -100,7 +100,7 @@
 {{/REASON_OPTION}}      </select>
     </label>
 {{#REASON_ERROR}}    <p class="field-error" data-field="reason">{{MESSAGE}}</p>
-{{/REASON_ERROR}}    <label>情况说明（电话、上门必填，500 字以内） <textarea name="text" maxlength="500" rows="3">{{TEXT}}</textarea></label>
+{{/REASON_ERROR}}    <label>情况说明（电话、上门必填，500 字以内） <textarea name="text" maxlength="500" rows="3">{{TEXT:pre_escape}}</textarea></label>
 {{#TEXT_ERROR}}    <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}    <label>承诺缴费日期（承诺缴费时必填） <input type="date" name="promise_date" value="{{PROMISE_DATE}}" min="{{TODAY}}"></label>
 {{#PROMISE_DATE_ERROR}}    <p class="field-error" data-field="promise_date">{{MESSAGE}}</p>

@@ -70,7 +70,7 @@
 {{/PLACE_ERROR}}        </div>
       </div>
       <label for="description">内容</label>
-      <textarea id="description" name="description" rows="5" maxlength="2000" required>{{DESCRIPTION}}</textarea>
+      <textarea id="description" name="description" rows="5" maxlength="2000" required>{{DESCRIPTION:pre_escape}}</textarea>
 {{#DESCRIPTION_ERROR}}      <p class="field-error" data-field="description">{{MESSAGE}}</p>
 {{/DESCRIPTION_ERROR}}      <label for="preferred_time">预约上门时间</label>
       <input id="preferred_time" name="preferred_time" type="datetime-local" value="{{PREFERRED_TIME}}" min="{{NOW}}">

@@ -49,7 +49,7 @@
       <input type="hidden" name="action" value="save">
       <label>标题 <input name="title" value="{{TITLE}}" maxlength="100" required></label>
 {{#TITLE_ERROR}}      <p class="field-error" data-field="title">{{MESSAGE}}</p>
-{{/TITLE_ERROR}}      <label>正文（空一行分段，网址会变成链接） <textarea name="body" rows="10" maxlength="10000" required>{{BODY}}</textarea></label>
+{{/TITLE_ERROR}}      <label>正文（空一行分段，网址会变成链接） <textarea name="body" rows="10" maxlength="10000" required>{{BODY:pre_escape}}</textarea></label>
 {{#BODY_ERROR}}      <p class="field-error" data-field="body">{{MESSAGE}}</p>
 {{/BODY_ERROR}}      <fieldset class="choice">
         <legend>重要性</legend>

@@ -64,7 +64,7 @@
 {{#EMPLOYER_ERROR}}        <p class="field-error" data-field="employer">{{MESSAGE}}</p>
 {{/EMPLOYER_ERROR}}        <label>紧急联系人 <input name="emergency_contact" value="{{EMERGENCY_CONTACT}}" maxlength="100"></label>
 {{#EMERGENCY_CONTACT_ERROR}}        <p class="field-error" data-field="emergency_contact">{{MESSAGE}}</p>
-{{/EMERGENCY_CONTACT_ERROR}}        <label>备注 <textarea name="notes" rows="3" maxlength="500">{{NOTES}}</textarea></label>
+{{/EMERGENCY_CONTACT_ERROR}}        <label>备注 <textarea name="notes" rows="3" maxlength="500">{{NOTES:pre_escape}}</textarea></label>
 {{#NOTES_ERROR}}        <p class="field-error" data-field="notes">{{MESSAGE}}</p>
 {{/NOTES_ERROR}}        <button type="submit" class="primary">保存</button>
       </form>

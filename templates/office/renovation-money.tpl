@@ -36,7 +36,7 @@
       <input id="reno-pass-fee" name="pass_fee" value="{{PASS_FEE}}" inputmode="decimal" maxlength="12" required>
 {{#PASS_FEE_ERROR}}      <p class="field-error" data-field="pass_fee">{{MESSAGE}}</p>
 {{/PASS_FEE_ERROR}}      <label for="reno-note">审批意见</label>
-      <textarea id="reno-note" name="note" rows="2" maxlength="1000">{{NOTE}}</textarea>
+      <textarea id="reno-note" name="note" rows="2" maxlength="1000">{{NOTE:pre_escape}}</textarea>
 {{#NOTE_ERROR}}      <p class="field-error" data-field="note">{{MESSAGE}}</p>
 {{/NOTE_ERROR}}      <p class="hint">审批后生成一张临时收费账单（装修保证金 + 出入证押金），业主缴清后方可发放装修许可证。</p>
       <button type="submit" class="primary">审批通过</button>

@@ -28,7 +28,7 @@
       </fieldset>
 {{#RESULT_ERROR}}      <p class="field-error" data-field="result">{{MESSAGE}}</p>
 {{/RESULT_ERROR}}      <label for="patrol-findings">巡查情况</label>
-      <textarea id="patrol-findings" name="findings" rows="3" maxlength="2000" placeholder="施工内容、现场情况；发现违章时必填">{{FINDINGS}}</textarea>
+      <textarea id="patrol-findings" name="findings" rows="3" maxlength="2000" placeholder="施工内容、现场情况；发现违章时必填">{{FINDINGS:pre_escape}}</textarea>
 {{#FINDINGS_ERROR}}      <p class="field-error" data-field="findings">{{MESSAGE}}</p>
 {{/FINDINGS_ERROR}}      <label for="patrol-photo">现场照片（最多 5 张，JPEG、PNG 或 WebP，每张不超过 5 MB）</label>
       <input id="patrol-photo" type="file" name="photo" accept="image/jpeg,image/png,image/webp" multiple>
@@ -39,7 +39,7 @@
         <input id="patrol-rule" name="rule" list="reno-rules" maxlength="200" value="{{RULE}}" placeholder="从列表选择或直接填写">
 {{#RULE_ERROR}}        <p class="field-error" data-field="rule">{{MESSAGE}}</p>
 {{/RULE_ERROR}}        <label for="patrol-detail">违章情况</label>
-        <textarea id="patrol-detail" name="detail" rows="2" maxlength="1000">{{DETAIL}}</textarea>
+        <textarea id="patrol-detail" name="detail" rows="2" maxlength="1000">{{DETAIL:pre_escape}}</textarea>
         <label for="patrol-deadline">整改期限</label>
         <input id="patrol-deadline" type="date" name="deadline" value="{{DEADLINE}}">
 {{#DEADLINE_ERROR}}        <p class="field-error" data-field="deadline">{{MESSAGE}}</p>
@@ -51,7 +51,7 @@
 {{/NO_PATROLS}}  <ol class="reno-patrol-list">
 {{#PATROL_ROW}}    <li class="reno-patrol-item result-{{RESULT}}" data-patrol-id="{{ID}}" data-result="{{RESULT}}">
       <p class="reno-patrol-head"><strong>{{DATE}}</strong> <span class="reno-result">{{RESULT_NAME}}</span> <span class="hint">巡查人 {{STAFF}}</span></p>
-      <p class="reno-findings">{{FINDINGS}}</p>
+      <p class="reno-findings">{{FINDINGS:pre_escape}}</p>
       <ul class="reno-photos">
 {{#PHOTO}}        <li><a href="/office/renovation-file?id={{FILE_ID:u}}" data-file-id="{{FILE_ID}}"><img src="/office/renovation-file?id={{FILE_ID:u}}" alt="{{NAME}}" loading="lazy"></a></li>
 {{/PHOTO}}      </ul>
@@ -72,7 +72,7 @@
       <input id="notice-rule" name="rule" list="reno-rules" maxlength="200" value="{{RULE}}" placeholder="从列表选择或直接填写" required>
 {{#RULE_ERROR}}      <p class="field-error" data-field="rule">{{MESSAGE}}</p>
 {{/RULE_ERROR}}      <label for="notice-detail">违章情况</label>
-      <textarea id="notice-detail" name="detail" rows="2" maxlength="1000">{{DETAIL}}</textarea>
+      <textarea id="notice-detail" name="detail" rows="2" maxlength="1000">{{DETAIL:pre_escape}}</textarea>
       <label for="notice-deadline">整改期限</label>
       <input id="notice-deadline" type="date" name="deadline" value="{{DEADLINE}}" required>
 {{#DEADLINE_ERROR}}      <p class="field-error" data-field="deadline">{{MESSAGE}}</p>
@@ -99,7 +99,7 @@
             <label><input type="radio" name="outcome" value="escalate"> 未整改，升级处理</label>
           </div>
 {{#OUTCOME_ERROR}}          <p class="field-error" data-field="outcome">{{MESSAGE}}</p>
-{{/OUTCOME_ERROR}}          <label>复查情况 <textarea name="note" rows="2" maxlength="1000" required>{{NOTE}}</textarea></label>
+{{/OUTCOME_ERROR}}          <label>复查情况 <textarea name="note" rows="2" maxlength="1000" required>{{NOTE:pre_escape}}</textarea></label>
 {{#NOTE_ERROR}}          <p class="field-error" data-field="note">{{MESSAGE}}</p>
 {{/NOTE_ERROR}}          <button type="submit" class="secondary">保存复查结果</button>
         </form>
@@ -158,7 +158,7 @@
     </div>
 {{#OUTCOME_ERROR}}    <p class="field-error" data-field="outcome">{{MESSAGE}}</p>
 {{/OUTCOME_ERROR}}    <label for="accept-defects">需整改的问题（不通过时必填）</label>
-    <textarea id="accept-defects" name="defects" rows="3" maxlength="1000">{{DEFECTS}}</textarea>
+    <textarea id="accept-defects" name="defects" rows="3" maxlength="1000">{{DEFECTS:pre_escape}}</textarea>
 {{#DEFECTS_ERROR}}    <p class="field-error" data-field="defects">{{MESSAGE}}</p>
 {{/DEFECTS_ERROR}}    <button type="submit" class="primary">保存验收结果</button>
   </form>

@@ -10,7 +10,7 @@
     <tbody>
       <tr><th>房号</th><td>{{UNIT_CODE}}</td><th>装修许可证</th><td>{{PERMIT_NO}}</td></tr>
       <tr><th>违反规定</th><td colspan="3" data-rule>{{RULE}}</td></tr>
-      <tr><th>违章情况</th><td colspan="3" class="slip-desc" data-detail>{{DETAIL}}</td></tr>
+      <tr><th>违章情况</th><td colspan="3" class="slip-desc" data-detail>{{DETAIL:pre_escape}}</td></tr>
       <tr><th>整改期限</th><td colspan="3"><strong data-deadline>{{DEADLINE}}</strong> 前整改完毕</td></tr>
     </tbody>
   </table>

@@ -10,10 +10,10 @@
       <dt>承诺</dt><dd>{{#NO_STRUCTURAL}}<span class="reno-undertaken" data-undertaking>✓ 承诺不改动承重结构</span>{{/NO_STRUCTURAL}}</dd>
     </dl>
     <h3>装修说明</h3>
-    <p class="description">{{DESCRIPTION}}</p>
+    <p class="description">{{DESCRIPTION:pre_escape}}</p>
 {{#LAST_REASON}}    <div class="reno-reason reason-{{KIND}}" data-reason="{{KIND}}">
       <h3>{{HEADING}}</h3>
-      <p data-reason-note>{{NOTE}}</p>
+      <p data-reason-note>{{NOTE:pre_escape}}</p>
       <p class="hint">{{AT}}</p>
     </div>
 {{/LAST_REASON}}  </section>
@@ -43,7 +43,7 @@
         </div>
       </fieldset>
 {{#DECISION_ERROR}}      <p class="field-error" data-field="decision">{{MESSAGE}}</p>
-{{/DECISION_ERROR}}      <label>审核意见（退回：写明需补充的材料；不予批准：写明原因。业主可见） <textarea name="note" rows="3" maxlength="1000">{{NOTE}}</textarea></label>
+{{/DECISION_ERROR}}      <label>审核意见（退回：写明需补充的材料；不予批准：写明原因。业主可见） <textarea name="note" rows="3" maxlength="1000">{{NOTE:pre_escape}}</textarea></label>
 {{#NOTE_ERROR}}      <p class="field-error" data-field="note">{{MESSAGE}}</p>
 {{/NOTE_ERROR}}      <button type="submit" class="primary">提交审核结果</button>
       <p class="hint">资料齐全可批准的，请到“审批与收费”办理批准。</p>
@@ -55,7 +55,7 @@
 {{#STEP}}      <li class="event" data-step="{{ACTION}}">
         <div class="event-head"><strong>{{ACTION_NAME}}</strong> <span class="hint">{{BY}} {{WHO}} · {{AT}}</span></div>
 {{#CHECKLIST}}        <div class="event-detail">已核对：{{TEXT}}</div>
-{{/CHECKLIST}}{{#NOTE}}        <p class="event-text">{{TEXT}}</p>
+{{/CHECKLIST}}{{#NOTE}}        <p class="event-text">{{TEXT:pre_escape}}</p>
 {{/NOTE}}      </li>
 {{/STEP}}    </ol>
   </section>

@@ -3,7 +3,7 @@
 {{#TYPE_OPTION}}          <option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/TYPE_OPTION}}        </select></label>
 {{#TYPE_ERROR}}        <p class="field-error" data-field="type">{{MESSAGE}}</p>
-{{/TYPE_ERROR}}        <label>题目内容（最多 300 字） <textarea name="text" rows="2" maxlength="300" required>{{TEXT}}</textarea></label>
+{{/TYPE_ERROR}}        <label>题目内容（最多 300 字） <textarea name="text" rows="2" maxlength="300" required>{{TEXT:pre_escape}}</textarea></label>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <label>选项（仅单选、多选题：每行一个，2-20 个） <textarea name="choices" rows="4">{{CHOICES:pre_escape}}</textarea></label>
 {{#CHOICES_ERROR}}        <p class="field-error" data-field="choices">{{MESSAGE}}</p>

@@ -13,7 +13,7 @@
             </div>
           </fieldset>
           <label for="ticket-text-{{RESPONSE}}-{{QUESTION}}">工单内容（房号由系统按答卷填写，不在此页显示）</label>
-          <textarea id="ticket-text-{{RESPONSE}}-{{QUESTION}}" name="text" rows="3" maxlength="2000" required>{{TEXT}}</textarea>
+          <textarea id="ticket-text-{{RESPONSE}}-{{QUESTION}}" name="text" rows="3" maxlength="2000" required>{{TEXT:pre_escape}}</textarea>
           <button type="submit" class="primary">登记工单</button>
         </form>
       </details>

@@ -33,7 +33,7 @@
     </fieldset>
 {{#KIND_ERROR}}    <p class="field-error" data-field="kind">{{MESSAGE}}</p>
 {{/KIND_ERROR}}    <label for="ticket-error-text">工单内容</label>
-    <textarea id="ticket-error-text" name="text" rows="4" maxlength="2000">{{TEXT}}</textarea>
+    <textarea id="ticket-error-text" name="text" rows="4" maxlength="2000">{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}    <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}    <button type="submit" class="primary">登记工单</button>
   </form>
@@ -172,7 +172,7 @@
   <ul class="survey-feedback" data-list="comments">
 {{#COMMENT}}    <li data-response-id="{{RESPONSE}}" data-question-id="{{QUESTION}}">
       <p class="feedback-meta">{{BUILDING}} · {{DATE}} · 第 {{POSITION}} 题 {{QUESTION_TEXT}}</p>
-      <p class="feedback-text" data-comment="1">{{TEXT}}</p>
+      <p class="feedback-text" data-comment="1">{{TEXT:pre_escape}}</p>
       {{>TICKET}}
     </li>
 {{/COMMENT}}{{#NO_MATCH}}    <li class="empty">没有含这些字词的意见。</li>

@@ -11,7 +11,7 @@
       <tr><th>报事人</th><td>{{REPORTER_NAME}}</td><th>联系电话</th><td>{{REPORTER_PHONE}}</td></tr>
       <tr><th>房号</th><td>{{UNIT_CODE}}</td><th>具体位置</th><td>{{PLACE}}</td></tr>
       <tr><th>紧急程度</th><td>{{SEVERITY_NAME}}</td><th>首问负责</th><td>{{OWNER_NAME}}</td></tr>
-      <tr><th>内容</th><td colspan="3" class="slip-desc">{{DESCRIPTION}}</td></tr>
+      <tr><th>内容</th><td colspan="3" class="slip-desc">{{DESCRIPTION:pre_escape}}</td></tr>
       <tr><th>派往部门</th><td>{{DEPARTMENT_NAME}}</td><th>处理人</th><td>{{ASSIGNEE_NAME}}</td></tr>
       <tr><th>约定上门</th><td>{{VISIT_AT}}</td><th>业主预约</th><td>{{PREFERRED_AT}}</td></tr>
       <tr><th>时限</th><td colspan="3">{{#DUE_ROW}}<span class="slip-due">{{NAME}}：{{AT}}</span> {{/DUE_ROW}}</td></tr>

@@ -10,7 +10,7 @@
 {{/ESCALATED}}      </div>
     </div>
     <p class="meta">{{CATEGORY_NAME}} · {{CHANNEL_NAME}} · {{CREATED_BY_KIND}} {{CREATED_AT}}</p>
-    <p class="description">{{DESCRIPTION}}</p>
+    <p class="description">{{DESCRIPTION:pre_escape}}</p>
     <p class="links"><a class="button small ghost" href="/office/ticket?id={{ID:u}}&amp;print=1">打印派工单</a></p>
 {{#NOTICE}}    <p class="field-error form-notice" role="alert">{{TEXT}}</p>
 {{/NOTICE}}  </section>
@@ -103,7 +103,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="complete">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="complete">
         <label for="complete-resolution">处理结果</label>
-        <textarea id="complete-resolution" name="resolution" rows="3" maxlength="2000" required>{{RESOLUTION}}</textarea>
+        <textarea id="complete-resolution" name="resolution" rows="3" maxlength="2000" required>{{RESOLUTION:pre_escape}}</textarea>
 {{#RESOLUTION_ERROR}}        <p class="field-error" data-field="resolution">{{MESSAGE}}</p>
 {{/RESOLUTION_ERROR}}        <label for="complete-charge">收费金额（元）</label>
         <input id="complete-charge" name="charge_yuan" type="text" inputmode="decimal" value="{{CHARGE_YUAN}}" maxlength="12" placeholder="0.00">
@@ -130,7 +130,7 @@
 {{/SCORE_OPTION}}        </select>
 {{#SCORE_ERROR}}        <p class="field-error" data-field="score">{{MESSAGE}}</p>
 {{/SCORE_ERROR}}        <label for="callback-text">回访记录</label>
-        <textarea id="callback-text" name="text" rows="2" maxlength="2000">{{TEXT}}</textarea>
+        <textarea id="callback-text" name="text" rows="2" maxlength="2000">{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">记录回访</button>
       </form>
@@ -140,7 +140,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="reply">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reply">
         <label for="reply-text">回复内容（业主可见）</label>
-        <textarea id="reply-text" name="text" rows="3" maxlength="2000" required>{{TEXT}}</textarea>
+        <textarea id="reply-text" name="text" rows="3" maxlength="2000" required>{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">回复</button>
       </form>
@@ -150,7 +150,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="wait">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="wait">
         <label for="wait-text">需要业主做什么（业主可见）</label>
-        <textarea id="wait-text" name="text" rows="2" maxlength="2000">{{TEXT}}</textarea>
+        <textarea id="wait-text" name="text" rows="2" maxlength="2000">{{TEXT:pre_escape}}</textarea>
         <small class="hint">等待期间时限暂停计算</small>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">转为等待业主</button>
@@ -161,7 +161,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="note">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="note">
         <label for="note-text">备注（仅员工可见）</label>
-        <textarea id="note-text" name="text" rows="2" maxlength="2000" required>{{TEXT}}</textarea>
+        <textarea id="note-text" name="text" rows="2" maxlength="2000" required>{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">添加备注</button>
       </form>
@@ -171,7 +171,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="escalate">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="escalate">
         <label for="escalate-text">升级原因</label>
-        <textarea id="escalate-text" name="text" rows="2" maxlength="2000">{{TEXT}}</textarea>
+        <textarea id="escalate-text" name="text" rows="2" maxlength="2000">{{TEXT:pre_escape}}</textarea>
         <small class="hint">第一次升级至客服主管，第二次升级至管理处主任</small>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">升级</button>
@@ -182,7 +182,7 @@
       <form class="stacked" method="post" action="/office/ticket?id={{ID:u}}" data-action="reopen">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reopen">
         <label for="reopen-text">原因</label>
-        <textarea id="reopen-text" name="text" rows="2" maxlength="2000" required>{{TEXT}}</textarea>
+        <textarea id="reopen-text" name="text" rows="2" maxlength="2000" required>{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}        <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}        <button type="submit" class="primary">重新打开</button>
       </form>
@@ -195,7 +195,7 @@
 {{#EVENT}}      <li class="event event-{{TYPE}}{{#INTERNAL}} internal{{/INTERNAL}}" data-event="{{TYPE}}">
         <div class="event-head"><strong>{{NAME}}</strong>{{#INTERNAL}} <span class="badge internal">内部</span>{{/INTERNAL}} <span class="actor">{{ACTOR}}（{{ACTOR_KIND}}）</span> <time>{{AT}}</time></div>
 {{#DETAIL}}        <p class="event-detail">{{VALUE}}</p>
-{{/DETAIL}}{{#TEXT}}        <p class="event-text">{{VALUE}}</p>
+{{/DETAIL}}{{#TEXT}}        <p class="event-text">{{VALUE:pre_escape}}</p>
 {{/TEXT}}        <p class="event-status">→ {{STATUS_AFTER}}</p>
       </li>
 {{/EVENT}}    </ol>

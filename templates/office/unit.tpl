@@ -108,7 +108,7 @@
 {{#DATE_ERROR}}        <p class="field-error" data-field="date">{{MESSAGE}}</p>
 {{/DATE_ERROR}}        <fieldset class="checklist"><legend>已办事项</legend>{{#CHECK_OPTION}}<label class="check"><input type="checkbox" name="checklist" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>{{/CHECK_OPTION}}</fieldset>
 {{#CHECKLIST_ERROR}}        <p class="field-error" data-field="checklist">{{MESSAGE}}</p>
-{{/CHECKLIST_ERROR}}        <label>备注 <textarea name="notes" rows="2" maxlength="500">{{NOTES}}</textarea></label>
+{{/CHECKLIST_ERROR}}        <label>备注 <textarea name="notes" rows="2" maxlength="500">{{NOTES:pre_escape}}</textarea></label>
 {{#NOTES_ERROR}}        <p class="field-error" data-field="notes">{{MESSAGE}}</p>
 {{/NOTES_ERROR}}        <button type="submit" class="primary">登记入伙</button>
       </form>
@@ -175,7 +175,7 @@
 {{#DATE_ERROR}}        <p class="field-error" data-field="date">{{MESSAGE}}</p>
 {{/DATE_ERROR}}        <fieldset class="checklist"><legend>已办事项</legend>{{#CHECK_OPTION}}<label class="check"><input type="checkbox" name="checklist" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>{{/CHECK_OPTION}}</fieldset>
 {{#CHECKLIST_ERROR}}        <p class="field-error" data-field="checklist">{{MESSAGE}}</p>
-{{/CHECKLIST_ERROR}}        <label>备注 <textarea name="notes" rows="2" maxlength="500">{{NOTES}}</textarea></label>
+{{/CHECKLIST_ERROR}}        <label>备注 <textarea name="notes" rows="2" maxlength="500">{{NOTES:pre_escape}}</textarea></label>
         <button type="submit" class="primary">登记迁出</button>
       </form>
     </details>

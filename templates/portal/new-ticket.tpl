@@ -37,7 +37,7 @@
 {{#PLACE_ERROR}}    <p class="field-error" data-field="place">{{MESSAGE}}</p>
 {{/PLACE_ERROR}}
     <label for="description">问题描述</label>
-    <textarea id="description" name="description" rows="6" maxlength="2000" required placeholder="请说明发生了什么、从什么时候开始、影响范围等">{{DESCRIPTION}}</textarea>
+    <textarea id="description" name="description" rows="6" maxlength="2000" required placeholder="请说明发生了什么、从什么时候开始、影响范围等">{{DESCRIPTION:pre_escape}}</textarea>
     <small class="hint">最多 2000 字。</small>
 {{#DESCRIPTION_ERROR}}    <p class="field-error" data-field="description">{{MESSAGE}}</p>
 {{/DESCRIPTION_ERROR}}

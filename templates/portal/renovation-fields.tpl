@@ -18,7 +18,7 @@
 {{#SCOPE_OPTION}}        <label><input type="checkbox" name="scope" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{NAME}}</label>
 {{/SCOPE_OPTION}}      </fieldset>
 {{#SCOPE_ERROR}}      <p class="field-error" data-field="scope">{{MESSAGE}}</p>
-{{/SCOPE_ERROR}}      <label>装修说明 <textarea name="description" rows="4" maxlength="2000" placeholder="如：客厅铺木地板，厨房更换橱柜">{{DESCRIPTION}}</textarea></label>
+{{/SCOPE_ERROR}}      <label>装修说明 <textarea name="description" rows="4" maxlength="2000" placeholder="如：客厅铺木地板，厨房更换橱柜">{{DESCRIPTION:pre_escape}}</textarea></label>
 {{#DESCRIPTION_ERROR}}      <p class="field-error" data-field="description">{{MESSAGE}}</p>
 {{/DESCRIPTION_ERROR}}      <label>施工人数（1–50 人，按人数办理临时出入证） <input type="number" name="workers" value="{{WORKERS}}" min="1" max="50" inputmode="numeric" required></label>
 {{#WORKERS_ERROR}}      <p class="field-error" data-field="workers">{{MESSAGE}}</p>

@@ -32,7 +32,7 @@
     </div>
 {{#LAST_REASON}}    <div class="reno-reason reason-{{KIND}}" role="alert" data-reason="{{KIND}}">
       <h2>{{HEADING}}</h2>
-      <p data-reason-note>{{NOTE}}</p>
+      <p data-reason-note>{{NOTE:pre_escape}}</p>
       <p class="hint">{{AT}}</p>
     </div>
 {{/LAST_REASON}}    <dl class="facts">
@@ -46,7 +46,7 @@
       <dt>申请时间</dt><dd>{{CREATED_AT}}</dd>
     </dl>
     <h2>装修说明</h2>
-    <p class="description">{{DESCRIPTION}}</p>
+    <p class="description">{{DESCRIPTION:pre_escape}}</p>
 {{#NO_STRUCTURAL}}    <p class="reno-undertaken" data-undertaking>✓ 已承诺不改动承重结构</p>
 {{/NO_STRUCTURAL}}    <h2>附件</h2>
 {{#NO_FILES}}    <p class="empty">没有附件。</p>
@@ -60,7 +60,7 @@
 {{#STEP}}      <li class="event" data-step="{{ACTION}}">
         <div class="event-head"><strong>{{ACTION_NAME}}</strong> <span class="hint">{{BY}} {{WHO}} · {{AT}}</span></div>
 {{#CHECKLIST}}        <div class="event-detail">已核对：{{TEXT}}</div>
-{{/CHECKLIST}}{{#NOTE}}        <p class="event-text">{{TEXT}}</p>
+{{/CHECKLIST}}{{#NOTE}}        <p class="event-text">{{TEXT:pre_escape}}</p>
 {{/NOTE}}      </li>
 {{/STEP}}    </ol>
   </section>

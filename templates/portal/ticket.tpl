@@ -18,7 +18,7 @@
 {{/CHARGE}}{{#RATING}}    <dt>我的评价</dt><dd class="rating" data-score="{{SCORE}}">{{SCORE}} 星</dd>
 {{/RATING}}  </dl>
   <h2>问题描述</h2>
-  <p class="description">{{DESCRIPTION}}</p>
+  <p class="description">{{DESCRIPTION:pre_escape}}</p>
 {{#PHOTOS}}  <div class="photos">
 {{#PHOTO}}    <a class="photo" href="/portal/photo?id={{PHOTO_ID:u}}" target="_blank" rel="noopener"><img src="/portal/photo?id={{PHOTO_ID:u}}" alt="照片 {{N}}" loading="lazy"></a>
 {{/PHOTO}}  </div>
@@ -30,7 +30,7 @@
 {{#EVENT}}    <li class="event event-{{TYPE}}{{#BY_RESIDENT}} by-resident{{/BY_RESIDENT}}" data-event="{{TYPE}}" data-event-id="{{EVENT_ID}}">
       <div class="event-head"><strong>{{NAME}}</strong> <span class="hint">{{ACTOR}} · <time datetime="{{DATETIME}}">{{AT}}</time></span></div>
 {{#DETAIL}}      <div class="event-detail">{{VALUE}}</div>
-{{/DETAIL}}{{#TEXT}}      <p class="event-text">{{VALUE}}</p>
+{{/DETAIL}}{{#TEXT}}      <p class="event-text">{{VALUE:pre_escape}}</p>
 {{/TEXT}}    </li>
 {{/EVENT}}  </ol>
 </section>
@@ -55,7 +55,7 @@
 {{#REASON_ERROR}}      <p class="field-error" data-field="reason">{{MESSAGE}}</p>
 {{/REASON_ERROR}}    </fieldset>
     <label for="rate-comment">评价内容（选填）</label>
-    <textarea id="rate-comment" name="comment" rows="3" maxlength="500">{{COMMENT}}</textarea>
+    <textarea id="rate-comment" name="comment" rows="3" maxlength="500">{{COMMENT:pre_escape}}</textarea>
 {{#COMMENT_ERROR}}    <p class="field-error" data-field="comment">{{MESSAGE}}</p>
 {{/COMMENT_ERROR}}    <button type="submit" class="primary">提交评价</button>
   </form>
@@ -66,7 +66,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="action" value="comment">
     <label for="comment-text">留言内容</label>
-    <textarea id="comment-text" name="text" rows="3" maxlength="2000" required placeholder="补充情况或询问进度">{{TEXT}}</textarea>
+    <textarea id="comment-text" name="text" rows="3" maxlength="2000" required placeholder="补充情况或询问进度">{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}    <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}    <button type="submit" class="primary">发送留言</button>
   </form>
@@ -78,7 +78,7 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <input type="hidden" name="action" value="reopen">
     <label for="reopen-text">原因</label>
-    <textarea id="reopen-text" name="text" rows="2" maxlength="2000" required placeholder="例如：仍在漏水">{{TEXT}}</textarea>
+    <textarea id="reopen-text" name="text" rows="2" maxlength="2000" required placeholder="例如：仍在漏水">{{TEXT:pre_escape}}</textarea>
 {{#TEXT_ERROR}}    <p class="field-error" data-field="text">{{MESSAGE}}</p>
 {{/TEXT_ERROR}}    <button type="submit" class="secondary">申请重新处理</button>
   </form>

@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}  <p class="survey-intro">{{INTRO}}</p>
+{{%AUTOESCAPE context="HTML"}}  <p class="survey-intro">{{INTRO:pre_escape}}</p>
 {{#ERRORS}}  <p class="survey-errors" role="alert">有 {{COUNT}} 题需要修改，请查看下方标出的题目。</p>
 {{/ERRORS}}
   <form method="post" action="{{ACTION}}" class="survey-questions" novalidate>
@@ -21,7 +21,7 @@
 {{#OPTION}}        <label><input type="checkbox" name="q{{ID}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}> <span>{{LABEL}}</span></label>
 {{/OPTION}}      </div>
 {{/MULTIPLE}}{{#SHORT}}      <input type="text" name="q{{ID}}" value="{{VALUE}}" maxlength="300" aria-label="第 {{NUMBER}} 题">
-{{/SHORT}}{{#LONG}}      <textarea name="q{{ID}}" rows="4" maxlength="2000" aria-label="第 {{NUMBER}} 题">{{VALUE}}</textarea>
+{{/SHORT}}{{#LONG}}      <textarea name="q{{ID}}" rows="4" maxlength="2000" aria-label="第 {{NUMBER}} 题">{{VALUE:pre_escape}}</textarea>
 {{/LONG}}{{#ERROR}}      <p class="field-error" data-field="q{{ID}}">{{MESSAGE}}</p>
 {{/ERROR}}    </fieldset>
 {{/QUESTION}}{{#READ_ONLY}}    </fieldset>

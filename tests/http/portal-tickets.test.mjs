@@ -350,6 +350,24 @@ test('bad fields answer 422 with the form, the entered values and an error next 
     assert.equal(Number(sqlValue('SELECT COUNT(*) FROM ticket')), before, 'no ticket was written');
 });
 
+test('the lines a resident writes stay lines: in the form shown again and on both ticket pages', async () => {
+    const jar = await signIn('resident', RESIDENT);
+    // As a browser sends a textarea: CRLF between the lines, an empty line between paragraphs.
+    const description = `厨房水槽下水管漏水 ${Date.now()}\r\n从昨晚开始\r\n\r\n请尽快上门 <看看>`;
+    const lines = /厨房水槽下水管漏水 \d+\r?\n从昨晚开始\r?\n\r?\n请尽快上门 &lt;看看&gt;/;
+    const again = await submitTicket(jar, await formToken(jar), { description, category: 'teleporter' });
+    assert.equal(again.status, 422);
+    const area = /<textarea[^>]*name="description"[^>]*>([\s\S]*?)<\/textarea>/.exec(again.body);
+    assert.ok(area, 'the description field again');
+    assert.match(area[1], lines, 'the lines as entered, escaped');
+    const id = await newTicket(jar, { description });
+    const own = await fetchPage(`/portal/ticket?id=${id}`, { jar });
+    assert.match(/<p class="description">([\s\S]*?)<\/p>/.exec(own.body)[1], lines, 'the resident\'s page');
+    const staff = await fetchPage(`/office/ticket?id=${id}`, { jar: await signIn('staff', 'frontdesk') });
+    assert.equal(staff.status, 200);
+    assert.match(/<p class="description">([\s\S]*?)<\/p>/.exec(staff.body)[1], lines, 'the staff page');
+});
+
 test('a resident without a unit cannot report for "home", but can for a common area', async () => {
     const r = makeResident('portal-nounit');
     cleanups.push(r.drop);
