@@ -432,12 +432,18 @@ void db_keep_note(long long community_id, long long version) {
     keep_writes = writes;
 }
 
+/* Whether an answer (or what is made from answers) may be kept or served now: a version
+ * was noted for the request, which has not written since, and no transaction is open. */
+static bool keeping(void) {
+    return keep_version >= 0 && writes == keep_writes && !in_transaction;
+}
+
 /* The key of st's answer with args in keep_key: the statement's text (by its address: a
  * kept statement's text lives as long as the process), a mark for figures computed from
  * the answer (db_derived_find), then each value. NULL when nothing may be kept or served
  * now. */
 static const buf *answer_key(const db_stmt *st, bool derived, const db_arg *args, size_t nargs) {
-    if (keep_version < 0 || writes != keep_writes || in_transaction)
+    if (!keeping())
         return NULL;
     buf_reset(&keep_key);
     /* Value types are 0..2: the mark cannot be mistaken for the first value's. */
@@ -504,7 +510,7 @@ void db_derived_put(const db_stmt *st, const db_arg *args, size_t nargs, const d
 static const char kept_mark;
 
 static const buf *kept_key(const void *key, size_t len) {
-    if (keep_version < 0 || writes != keep_writes || in_transaction)
+    if (!keeping())
         return NULL;
     const char *mark = &kept_mark;
     buf_reset(&keep_key);
