@@ -3,21 +3,19 @@
 #include "csrf.h"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "b64.h"
+#include "mac.h"
 
 void csrf_token(const unsigned char key[SESSION_KEY_BYTES], const char *binding,
                 char out[CSRF_TOKEN_LEN + 1]) {
-    unsigned char mac[32];
-    unsigned int len = sizeof mac;
+    unsigned char mac[MAC_SHA256_BYTES];
     /* A distinct prefix keeps a token from ever equalling a session MAC. */
     char text[300];
     snprintf(text, sizeof text, "csrf:%s", binding);
-    HMAC(EVP_sha256(), key, SESSION_KEY_BYTES, (const unsigned char *)text, strlen(text), mac, &len);
+    mac_sha256(key, SESSION_KEY_BYTES, text, strlen(text), mac);
     b64_encode(mac, sizeof mac, out);
 }
 

@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,14 +13,14 @@
 #include <unistd.h>
 
 #include "b64.h"
+#include "mac.h"
 
-#define MAC_BYTES 32
+#define MAC_BYTES MAC_SHA256_BYTES
 #define FORMAT_VERSION 1
 
 static void sign(const unsigned char key[SESSION_KEY_BYTES], const char *text, size_t n,
                  unsigned char mac[MAC_BYTES]) {
-    unsigned int len = MAC_BYTES;
-    HMAC(EVP_sha256(), key, SESSION_KEY_BYTES, (const unsigned char *)text, n, mac, &len);
+    mac_sha256(key, SESSION_KEY_BYTES, text, n, mac);
 }
 
 int session_encode(const session *s, const unsigned char key[SESSION_KEY_BYTES], char *out, size_t outlen) {

@@ -2,6 +2,7 @@
  * page, open or closed ones only on request. */
 #include <string.h>
 
+#include "../core/arena.h"
 #include "../core/clock.h"
 #include "../core/page.h"
 #include "../core/pagination.h"
@@ -63,8 +64,10 @@ static int tickets_get(page_ctx *ctx) {
         const ticket_row *t = &rows[i];
         view *row = view_add(body, "TICKET");
         ticket_fill_resident_row(row, t);
-        view_set(row, "DATE", clock_format(ctx->arena, t->created_at, zone, "%Y-%m-%d"));
-        view_set(row, "DATETIME", clock_format(ctx->arena, t->created_at, zone, "%Y-%m-%dT%H:%M"));
+        /* One conversion a row: the date is the first ten characters of the time. */
+        const char *when = clock_format(ctx->arena, t->created_at, zone, "%Y-%m-%dT%H:%M");
+        view_set(row, "DATE", arena_strndup(ctx->arena, when, 10));
+        view_set(row, "DATETIME", when);
         if (t->last_public_event_id > t->seen_event_id) {
             view *news = view_add(row, "NEWS");
             view_set(news, "WHAT", t->latest_public && t->latest_public[0] ? t->latest_public : "有新动态");

@@ -15,6 +15,7 @@
 
 #include "../../cgi-bin/core/b64.h"
 #include "../../cgi-bin/core/csrf.h"
+#include "../../cgi-bin/core/mac.h"
 #include "../../cgi-bin/core/session.h"
 
 static const unsigned char key[SESSION_KEY_BYTES] = "0123456789abcdef0123456789abcdef";
@@ -97,6 +98,32 @@ static void unknown_kind_is_not_encoded(void **state) {
     assert_int_equal(session_encode(&s, key, value, sizeof value), -1);
 }
 
+static void hex(const unsigned char *b, size_t n, char *out) {
+    for (size_t i = 0; i < n; i++)
+        sprintf(out + 2 * i, "%02x", b[i]);
+}
+
+/* RFC 4231's test cases 1 and 2, asked for in turns: the kept context must follow the key. */
+static void mac_matches_rfc4231_across_key_changes(void **state) {
+    (void)state;
+    unsigned char key1[20], out[MAC_SHA256_BYTES];
+    memset(key1, 0x0b, sizeof key1);
+    const char *want1 = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+    const char *want2 = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    char got[2 * MAC_SHA256_BYTES + 1];
+    for (int round = 0; round < 3; round++) {
+        mac_sha256(key1, sizeof key1, "Hi There", 8, out);
+        hex(out, sizeof out, got);
+        assert_string_equal(got, want1);
+        mac_sha256((const unsigned char *)"Jefe", 4, "what do ya want for nothing?", 28, out);
+        hex(out, sizeof out, got);
+        assert_string_equal(got, want2);
+        mac_sha256((const unsigned char *)"Jefe", 4, "what do ya want for nothing?", 28, out);
+        hex(out, sizeof out, got);
+        assert_string_equal(got, want2);
+    }
+}
+
 static void csrf_tokens(void **state) {
     (void)state;
     char t1[CSRF_TOKEN_LEN + 1], t2[CSRF_TOKEN_LEN + 1];
@@ -173,6 +200,7 @@ int main(void) {
         cmocka_unit_test(garbage_is_refused),
         cmocka_unit_test(expiry_and_idle),
         cmocka_unit_test(unknown_kind_is_not_encoded),
+        cmocka_unit_test(mac_matches_rfc4231_across_key_changes),
         cmocka_unit_test(csrf_tokens),
         cmocka_unit_test(origin_check),
         cmocka_unit_test(base64url),
