@@ -119,34 +119,45 @@ static void parse_response(const reader *r, unsigned char **out, size_t *out_len
     *out_len = len;
 }
 
-/* One request whose response is head then a body of n patterned bytes. */
-static void round_trip(size_t n) {
-    int fd = send_request();
-    reader r = {.fd = fd};
-    pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, read_to_end, &r), 0);
+/* Sends a request, starts reading its answer and has fcgi_io accept it. */
+static void begin(reader *r, pthread_t *t) {
+    *r = (reader){.fd = send_request()};
+    assert_int_equal(pthread_create(t, NULL, read_to_end, r), 0);
     assert_int_equal(io_accept(), 0);
-    assert_string_equal(io_env(NULL, "REQUEST_METHOD"), "GET");
-    static const char head[] = "Status: 200 OK\r\nContent-Type: text/plain\r\n\r\n";
-    unsigned char *body = malloc(n + 1);
-    assert_non_null(body);
-    for (size_t i = 0; i < n; i++)
-        body[i] = (unsigned char)(i * 7 + i / 251);
-    assert_int_equal(io_write(NULL, head, sizeof head - 1), 0);
-    assert_int_equal(io_write(NULL, (const char *)body, n), 0);
+}
+
+/* Ends the request and checks that exactly want arrived, as well-formed records. */
+static void end_expecting(reader *r, pthread_t t, const void *want, size_t want_len) {
     io_finish();
     pthread_join(t, NULL);
-    close(fd);
+    close(r->fd);
     unsigned char *got;
     size_t got_len;
-    parse_response(&r, &got, &got_len);
-    assert_int_equal(got_len, sizeof head - 1 + n);
-    assert_memory_equal(got, head, sizeof head - 1);
-    if (n)
-        assert_memory_equal(got + sizeof head - 1, body, n);
+    parse_response(r, &got, &got_len);
+    assert_int_equal(got_len, want_len);
+    if (want_len)
+        assert_memory_equal(got, want, want_len);
     free(got);
-    free(body);
-    free(r.data);
+    free(r->data);
+}
+
+/* One request whose response is head then a body of n patterned bytes. */
+static void round_trip(size_t n) {
+    reader r;
+    pthread_t t;
+    begin(&r, &t);
+    assert_string_equal(io_env(NULL, "REQUEST_METHOD"), "GET");
+    static const char head[] = "Status: 200 OK\r\nContent-Type: text/plain\r\n\r\n";
+    size_t len = sizeof head - 1 + n;
+    unsigned char *want = malloc(len);
+    assert_non_null(want);
+    memcpy(want, head, sizeof head - 1);
+    for (size_t i = 0; i < n; i++)
+        want[sizeof head - 1 + i] = (unsigned char)(i * 7 + i / 251);
+    assert_int_equal(io_write(NULL, head, sizeof head - 1), 0);
+    assert_int_equal(io_write(NULL, (const char *)want + sizeof head - 1, n), 0);
+    end_expecting(&r, t, want, len);
+    free(want);
 }
 
 static void every_length_arrives_whole(void **state) {
@@ -176,11 +187,9 @@ static void every_length_arrives_whole(void **state) {
 /* Small pieces that together pass the buffer: the first ones wait, then all leave. */
 static void many_small_writes_keep_their_order(void **state) {
     (void)state;
-    int fd = send_request();
-    reader r = {.fd = fd};
+    reader r;
     pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, read_to_end, &r), 0);
-    assert_int_equal(io_accept(), 0);
+    begin(&r, &t);
     char want[40000];
     size_t len = 0;
     for (int i = 0; len < sizeof want - 16; i++) {
@@ -190,16 +199,7 @@ static void many_small_writes_keep_their_order(void **state) {
         memcpy(want + len, piece, (size_t)k);
         len += (size_t)k;
     }
-    io_finish();
-    pthread_join(t, NULL);
-    close(fd);
-    unsigned char *got;
-    size_t got_len;
-    parse_response(&r, &got, &got_len);
-    assert_int_equal(got_len, len);
-    assert_memory_equal(got, want, len);
-    free(got);
-    free(r.data);
+    end_expecting(&r, t, want, len);
 }
 
 /* Standard input becomes a listening socket, as spawn-fcgi leaves it. */
