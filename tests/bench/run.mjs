@@ -106,6 +106,8 @@ if (!haveWrk()) {
 // The bench's data (2.3 GB at 0.1, over 20 GB at 1) is read through MariaDB's buffer pool:
 // give it room, as production would (deploy/up's default of 64M is for development).
 process.env.WUYE_DB_BUFFER_POOL ||= opts.scale >= 0.5 ? '8G' : '2G';
+// And a redo log that lets the POST lines' commits go on while MariaDB writes pages back.
+process.env.WUYE_DB_REDO_LOG ||= '1G';
 
 function deploy(script) {
     const log = path.join(STATE, 'log', `bench-${script}.log`);
