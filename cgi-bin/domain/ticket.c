@@ -326,3 +326,17 @@ int ticket_departments(arena *a, long long community_id, ticket_department **out
     static refcache_slot kept;
     return refcache_read(&kept, read_departments, a, community_id, out, count);
 }
+
+int ticket_next_due(arena *a, long long community_id, long long from, long long *at) {
+    /* One step into ticket_due (community_id, next_due). */
+    static db_stmt st =
+        DB_STMT("ticket_next_due", "SELECT COALESCE(UNIX_TIMESTAMP(MIN(next_due)), 0) FROM ticket "
+                                   "WHERE community_id = ? AND next_due >= FROM_UNIXTIME(?)");
+    db_rows rows;
+    db_arg args[2] = {DB_INT(community_id), DB_INT(from)};
+    db_status s = db_exec(&st, args, 2, a, &rows);
+    if (s != DB_OK)
+        return s;
+    *at = rows.count ? db_cell_int(&rows, 0, 0) : 0;
+    return 0;
+}

@@ -251,6 +251,11 @@ int ticket_list(arena *a, const ticket_filter *f, ticket_row **rows, size_t *cou
 #define TICKET_HOME_WINDOW 100
 int ticket_home(arena *a, long long account_id, long long unit_id, int limit, ticket_row **rows,
                 size_t *count);
+/* The queue's "due soon": a due at most this far ahead. */
+#define TICKET_DUE_SOON_SECONDS 7200
+/* *at = the earliest next due of the community's tickets at or after from (0: none): when
+ * the overdue and due-soon lists take in or let go a ticket with no row changed. */
+int ticket_next_due(arena *a, long long community_id, long long from, long long *at);
 /* Records that the account has read the ticket's timeline up to last_event_id. */
 int ticket_mark_seen(long long account_id, long long ticket_id, long long last_event_id);
 

@@ -177,7 +177,7 @@ static void build_filters(arena *a, unsigned key, const ticket_filter *f, buf *b
     if (key & F_DUE_SOON) {
         buf_puts(b, " AND t.next_due BETWEEN FROM_UNIXTIME(?) AND FROM_UNIXTIME(?)");
         out->args[(*n)++] = DB_INT(f->now);
-        out->args[(*n)++] = DB_INT(f->now + 7200);
+        out->args[(*n)++] = DB_INT(f->now + TICKET_DUE_SOON_SECONDS);
     }
     if (key & F_CALLBACKS)
         buf_puts(b, " AND t.status = 'completed' AND t.callback_done = 0");

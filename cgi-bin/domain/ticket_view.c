@@ -34,7 +34,8 @@ long long ticket_due_changes_at(long long due, long long now) {
      * it turns soon at two hours left. */
     long long d = due - now;
     long long words = now + (d >= 3600 ? d % 3600 : d % 60) + 1;
-    return d > 7200 && now + d - 7200 < words ? now + d - 7200 : words;
+    long long soon = TICKET_DUE_SOON_SECONDS;
+    return d > soon && now + d - soon < words ? now + d - soon : words;
 }
 
 const char *ticket_escalation_name(int level) {
@@ -185,7 +186,10 @@ static void fill_dues(view *v, arena *a, const char *zone, long long now, const 
         view *n = view_add(v, "NEXT_DUE");
         view_set(n, "AT", when(a, zone, t->next_due));
         view_set(n, "WORDS", ticket_due_words(a, t->next_due, now));
-        view_set(n, "CLASS", t->next_due < now ? "late" : t->next_due - now <= 7200 ? "soon" : "");
+        view_set(n, "CLASS",
+                 t->next_due < now                              ? "late"
+                 : t->next_due - now <= TICKET_DUE_SOON_SECONDS ? "soon"
+                                                                : "");
     }
     if (t->status == ST_WAITING && t->waiting_since)
         view_set(view_add(v, "WAITING"), "SINCE", when(a, zone, t->waiting_since));

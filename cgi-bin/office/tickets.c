@@ -157,15 +157,30 @@ static int filter_choices(page_ctx *ctx, view *body, const ticket_filter *f, boo
     return 0;
 }
 
+/* The first second at which the overdue or due-soon list takes in or lets go a ticket by
+ * the clock alone (the rows shown turn at ticket_due_changes_at): a ticket due at d is
+ * overdue from d + 1 (next_due < now) and due soon from d - 2 h to d, both ends in. */
+static int timed_list_turns(page_ctx *ctx, const ticket_filter *f, long long *turns) {
+    long long next, later = 0;
+    int s = ticket_next_due(ctx->arena, f->community_id, ctx->now, &next);
+    if (s == 0 && f->due_soon)
+        s = ticket_next_due(ctx->arena, f->community_id, ctx->now + TICKET_DUE_SOON_SECONDS + 1, &later);
+    if (s < 0)
+        return s;
+    *turns = next ? next + 1 : LLONG_MAX;
+    if (later && later - TICKET_DUE_SOON_SECONDS < *turns)
+        *turns = later - TICKET_DUE_SOON_SECONDS;
+    return 0;
+}
+
 static int tickets_get(page_ctx *ctx) {
     ticket_filter f = read_filter(ctx);
     if (form_get(&ctx->query, "format")->present)
         return export_csv(ctx, &f);
-    /* Which tickets are overdue or due soon changes with the clock alone: those lists are
-     * made each time. Any other holds until the data changes or a due shown turns. */
-    bool timed = f.overdue || f.due_soon;
+    /* A body holds until the data changes or a due shown turns, and for the overdue and
+     * due-soon lists until the clock brings a ticket in or takes one out. */
     bool tech = technician_only(ctx); /* their own tickets: their own body */
-    int kept = timed ? -1 : page_kept_body(ctx, tech);
+    int kept = page_kept_body(ctx, tech);
     if (kept >= 0)
         return kept;
     long long until = LLONG_MAX;
@@ -234,7 +249,7 @@ static int tickets_get(page_ctx *ctx) {
             if (r->next_due < ctx->now) {
                 view_show(row, "OVERDUE");
                 view_show(due, "LATE");
-            } else if (r->next_due - ctx->now <= 2 * 3600) {
+            } else if (r->next_due - ctx->now <= TICKET_DUE_SOON_SECONDS) {
                 view_show(due, "SOON");
             }
         }
@@ -246,8 +261,13 @@ static int tickets_get(page_ctx *ctx) {
             view_set(e, "NAME", r->escalation_level >= 2 ? "升级·主任" : "升级·主管");
         }
     }
-    if (!timed)
-        page_keep_body(ctx, tech, until == LLONG_MAX ? PAGE_KEEP_DATA_ONLY : until);
+    if (f.overdue || f.due_soon) {
+        long long turns;
+        if ((s = timed_list_turns(ctx, &f, &turns)) < 0)
+            return page_db_error(ctx, s);
+        until = turns < until ? turns : until;
+    }
+    page_keep_body(ctx, tech, until == LLONG_MAX ? PAGE_KEEP_DATA_ONLY : until);
     return 0;
 }
 

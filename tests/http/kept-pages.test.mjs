@@ -57,6 +57,40 @@ test('a due on the kept queue turns late when it passes, with no row changed', a
     }
 });
 
+test('the kept overdue and due-soon lists take a ticket in when its due comes, with no row changed', async () => {
+    const jar = await signIn('staff', 'frontdesk');
+    const tag = `kept-due-${randomBytes(3).toString('hex')}`;
+    const made = insertTickets([0, 1].map(() => ({ kind: 'repair', category: 'water_power', unit: '1-1-101',
+        status: 'new', created: shanghaiNow() })), tag);
+    try {
+        const [late, soon] = made.ids;
+        // Whole seconds: one due three seconds ahead, one two hours and three seconds ahead.
+        const t0 = Math.floor(Date.now() / 1000);
+        sql(`UPDATE ticket SET next_due = FROM_UNIXTIME(${t0 + 3}) WHERE id = ${late}`);
+        sql(`UPDATE ticket SET next_due = FROM_UNIXTIME(${t0 + 7200 + 3}) WHERE id = ${soon}`);
+        const on = (html, id) => html.includes(`data-ticket-id="${id}"`);
+        await everyProcess('/office/tickets?overdue=1', jar, (html) =>
+            assert.ok(!on(html, late), 'not overdue yet'));
+        await everyProcess('/office/tickets?due_soon=1', jar, (html) => {
+            assert.ok(on(html, late), 'three seconds left: due soon');
+            assert.ok(!on(html, soon), 'more than two hours left: not yet');
+        });
+        const version = dataVersion();
+        await new Promise((resolve) => setTimeout(resolve, (t0 + 4) * 1000 + 500 - Date.now()));
+        await everyProcess('/office/tickets?overdue=1', jar, (html) => {
+            assert.ok(on(html, late), 'its due has passed: overdue');
+            assert.equal(dueOf(html, late).overdue, true);
+        });
+        await everyProcess('/office/tickets?due_soon=1', jar, (html) => {
+            assert.ok(!on(html, late), 'late now, no longer due soon');
+            assert.ok(on(html, soon), 'two hours left: due soon');
+        });
+        assert.equal(dataVersion(), version, 'no row changed: the clock alone moved them');
+    } finally {
+        made.drop();
+    }
+});
+
 test('the technician and the front desk in turn each get their own kept queue', async () => {
     const [desk, tech] = await Promise.all([signIn('staff', 'frontdesk'), signIn('staff', 'tech')]);
     const own = '只显示派给您本人的工单';
