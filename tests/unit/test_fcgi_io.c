@@ -1,8 +1,8 @@
 /* test_fcgi_io.c: the FastCGI side of fcgi_io, spoken to as nginx would: a listening
  * socket on standard input, one connection a request, the response read back record by
- * record. Every length around the edges (libfcgi's buffer, a record's 64 KB, the records
- * that fit one writev) must arrive whole, in order, as well-formed records ending in one
- * empty FCGI_STDOUT and one FCGI_END_REQUEST. */
+ * record. Every length around the edges (libfcgi's 8 KB buffer, a record's 64 KB, many
+ * records) must arrive whole, in order, as well-formed records ending in one empty
+ * FCGI_STDOUT and one FCGI_END_REQUEST, after which the connection closes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
